@@ -1,0 +1,47 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { permissionsOf, type CurrentUser, type LoginRequest, type Permission } from '@orbit/contracts';
+import { ApiClient } from '../api/api-client';
+
+/**
+ * The signed-in user and their access token. The token lives in memory only; the refresh token is an HttpOnly
+ * cookie the browser sends to /api/auth/refresh, so a reload restores the session without exposing it to scripts.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthStore {
+  private readonly api = inject(ApiClient);
+  private readonly state = signal<{ user: CurrentUser; accessToken: string } | null>(null);
+
+  readonly user = computed(() => this.state()?.user ?? null);
+  readonly accessToken = computed(() => this.state()?.accessToken ?? null);
+  readonly permissions = computed<ReadonlySet<Permission>>(() => {
+    const user = this.user();
+    return user ? permissionsOf(user.globalRole, user.teams.map((t) => t.role)) : new Set();
+  });
+
+  can(permission: Permission): boolean {
+    return this.permissions().has(permission);
+  }
+
+  async login(credentials: LoginRequest): Promise<void> {
+    const { accessToken, user } = await this.api.login(credentials);
+    this.state.set({ accessToken, user });
+  }
+
+  /** Tries the refresh cookie; staying signed out is the normal outcome when there is none. */
+  async restore(): Promise<void> {
+    try {
+      const { accessToken, user } = await this.api.refresh();
+      this.state.set({ accessToken, user });
+    } catch {
+      this.state.set(null);
+    }
+  }
+
+  async logout(): Promise<void> {
+    try {
+      await this.api.logout();
+    } finally {
+      this.state.set(null);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import type { Permission } from '@orbit/contracts';
+
+export interface NavItem {
+  label: string;
+  icon: string;
+  path: string;
+  /** Shown only to callers holding this permission; absent means every signed-in user. */
+  permission?: Permission;
+}
+
+/**
+ * The side navigation. Each feature adds its entry here with the permission its API requires, so a role never
+ * sees a link to a page the backend would refuse.
+ */
+export const NAV_ITEMS: readonly NavItem[] = [{ label: 'Home', icon: 'home', path: '/' }];
+
+export function visibleNavItems(items: readonly NavItem[], permissions: ReadonlySet<Permission>): NavItem[] {
+  return items.filter((item) => item.permission === undefined || permissions.has(item.permission));
+}

@@ -1,0 +1,214 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The one place that reads process.env. Every setting is parsed and validated here; boot fails with
+ * the full list of problems rather than the first one.
+ */
+export type DatabaseConfig =
+  | { type: 'mysql'; url: string; maskedUrl: string; migrationsRun: boolean }
+  | { type: 'sqlite'; path: string };
+
+export interface EncryptionKeySource {
+  /** `<kid>:<base64 key>` lines, newest first. */
+  inline?: string;
+  file?: string;
+  /** The embedded default writes a fresh key file into the data folder on first start. */
+  generateIfMissing: boolean;
+}
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  satellitePublicUrl: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  redis: { url: string; prefix: string };
+  encryption: EncryptionKeySource;
+  admin: { email?: string; password?: string };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bodyLimit: string;
+  consoleDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+/** Replaces the password of a connection URL so it can be logged. */
+export function maskUrlPassword(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (!url.password) return raw;
+    url.password = '*****';
+    return url.toString();
+  } catch {
+    return raw.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:*****@');
+  }
+}
+
+const backendRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  string(name: string, fallback: string): string {
+    const value = this.env[name];
+    return value === undefined || value === '' ? fallback : value;
+  }
+
+  optional(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  port(name: string, fallback: number): number {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < 1 || value > 65535) {
+      this.problems.push(`${name} must be a port number between 1 and 65535 (got ${JSON.stringify(raw)})`);
+      return fallback;
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')} (got ${JSON.stringify(raw)})`);
+      return fallback;
+    }
+    return raw as T;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    if (raw !== 'true' && raw !== 'false') {
+      this.problems.push(`${name} must be true or false (got ${JSON.stringify(raw)})`);
+      return fallback;
+    }
+    return raw === 'true';
+  }
+
+  url(name: string, fallback: string, protocols: readonly string[], { trailingSlash = true } = {}): string {
+    const raw = this.string(name, fallback);
+    try {
+      const url = new URL(raw);
+      if (!protocols.includes(url.protocol)) {
+        this.problems.push(`${name} must be a ${protocols.join(' or ')} URL (got ${maskUrlPassword(raw)})`);
+      }
+    } catch {
+      this.problems.push(`${name} is not a valid URL (got ${JSON.stringify(maskUrlPassword(raw))})`);
+    }
+    if (!trailingSlash && raw.endsWith('/')) {
+      this.problems.push(`${name} must not end with a slash (got ${JSON.stringify(raw)})`);
+    }
+    return raw;
+  }
+}
+
+const KEY_LINE = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/]{43}=)$/;
+
+/** Checks the `<kid>:<base64 of 32 bytes>` lines of a key source; returns problems, never the key. */
+export function keyLineProblems(source: string, origin: string): string[] {
+  const lines = source
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  if (lines.length === 0) return [`${origin} holds no key`];
+  return lines.flatMap((line, i) =>
+    KEY_LINE.test(line) ? [] : [`${origin} line ${i + 1} must be <key id>:<32 bytes in base64>`],
+  );
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const r = new Reader(env);
+  const nodeEnv = r.oneOf('NODE_ENV', NODE_ENVS, 'development');
+  const dataDir = resolve(r.string('ORBIT_DATA_DIR', './data'));
+
+  const databaseUrl = r.optional('DATABASE_URL');
+  let database: DatabaseConfig = { type: 'sqlite', path: resolve(dataDir, 'orbit.sqlite') };
+  if (databaseUrl !== undefined) {
+    const url = r.url('DATABASE_URL', databaseUrl, ['mysql:', 'mariadb:']);
+    const parsed = URL.canParse(url) ? new URL(url) : undefined;
+    if (parsed && parsed.pathname.replace(/^\//, '') === '') {
+      r.problems.push(`DATABASE_URL must name a database (got ${maskUrlPassword(url)})`);
+    }
+    database = {
+      type: 'mysql',
+      url: parsed?.protocol === 'mariadb:' ? url.replace(/^mariadb:/, 'mysql:') : url,
+      maskedUrl: maskUrlPassword(url),
+      migrationsRun: r.boolean('DB_MIGRATIONS_RUN', true),
+    };
+  }
+
+  const inlineKey = r.optional('ORBIT_ENCRYPTION_KEY');
+  const keyFile = r.optional('ORBIT_ENCRYPTION_KEY_FILE');
+  if (inlineKey !== undefined) r.problems.push(...keyLineProblems(inlineKey, 'ORBIT_ENCRYPTION_KEY'));
+  if (inlineKey !== undefined && keyFile !== undefined) {
+    r.problems.push('set either ORBIT_ENCRYPTION_KEY or ORBIT_ENCRYPTION_KEY_FILE, not both');
+  }
+  let encryption: EncryptionKeySource;
+  if (inlineKey !== undefined) encryption = { inline: inlineKey, generateIfMissing: false };
+  else if (keyFile !== undefined) encryption = { file: resolve(keyFile), generateIfMissing: false };
+  else if (database.type === 'sqlite') {
+    encryption = { file: resolve(dataDir, 'encryption.key'), generateIfMissing: true };
+  } else {
+    r.problems.push(
+      'ORBIT_ENCRYPTION_KEY (or ORBIT_ENCRYPTION_KEY_FILE) is required with DATABASE_URL: there is no fallback key. ' +
+        'Generate one with: echo "k1:$(openssl rand -base64 32)"',
+    );
+    encryption = { generateIfMissing: false };
+  }
+
+  const adminEmail = r.optional('ORBIT_ADMIN_EMAIL');
+  const adminPassword = r.optional('ORBIT_ADMIN_PASSWORD');
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    r.problems.push('ORBIT_ADMIN_EMAIL and ORBIT_ADMIN_PASSWORD go together');
+  }
+
+  const port = r.port('PORT', 3000);
+  const consoleDir = r.string('ORBIT_CONSOLE_DIR', resolve(backendRoot, '..', 'admin-ui', 'dist', 'admin-ui', 'browser'));
+  const config: AppConfig = {
+    nodeEnv,
+    host: r.string('HOST', '127.0.0.1'),
+    port,
+    publicUrl: r.url('ORBIT_PUBLIC_URL', `http://127.0.0.1:${port}`, ['http:', 'https:'], { trailingSlash: false }),
+    satellitePublicUrl: r.url('SATELLITE_PUBLIC_URL', `http://127.0.0.1:${r.port('SATELLITE_PORT', 3001)}`, ['http:', 'https:'], {
+      trailingSlash: false,
+    }),
+    dataDir,
+    database,
+    redis: {
+      url: r.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+      prefix: r.string('ORBIT_REDIS_PREFIX', 'orbit'),
+    },
+    encryption,
+    admin: { ...(adminEmail && { email: adminEmail }), ...(adminPassword && { password: adminPassword }) },
+    logLevel: r.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
+    bodyLimit: r.string('BODY_LIMIT', '512kb'),
+    consoleDir: isAbsolute(consoleDir) ? consoleDir : resolve(consoleDir),
+  };
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(config.redis.prefix)) {
+    r.problems.push('ORBIT_REDIS_PREFIX must be 1-32 letters, digits, dashes or underscores');
+  }
+  if (!/^\d+(b|kb|mb)$/i.test(config.bodyLimit)) {
+    r.problems.push(`BODY_LIMIT must look like 512kb or 1mb (got ${JSON.stringify(config.bodyLimit)})`);
+  }
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return config;
+}

@@ -1,0 +1,32 @@
+export {
+  GLOBAL_ROLES,
+  GLOBAL_ROLE_PERMISSIONS,
+  PERMISSIONS,
+  TEAM_ROLES,
+  TEAM_ROLE_PERMISSIONS,
+  TEAM_SCOPED_PERMISSIONS,
+  hasPermission,
+  permissionsOf,
+} from './permissions.js';
+export type { GlobalRole, Permission, PermissionSubject, TeamRole } from './permissions.js';
+export {
+  CONFIG_CHANGE_REASONS,
+  SATELLITE_EVENTS_QUEUE,
+  SatelliteJobName,
+  isConfigChangedJob,
+  satelliteQueueName,
+} from './jobs.js';
+export type { ConfigChangeReason, ConfigChangedJob, ConfigChangedResult, JobPayloads } from './jobs.js';
+export { MASKED_SECRET } from './api.js';
+export type {
+  CheckStatus,
+  CurrentUser,
+  ErrorResponse,
+  FieldError,
+  HealthResponse,
+  LoginRequest,
+  LoginResponse,
+  Page,
+  PageQuery,
+  TeamMembershipSummary,
+} from './api.js';

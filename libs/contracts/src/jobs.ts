@@ -1,0 +1,65 @@
+/**
+ * Queue names and job payloads shared by the backend (producer) and satellites (consumers).
+ * Jobs only wake satellites up: the desired state lives in the database (DESIGN, principle 1),
+ * so payloads stay small and never carry configuration or secrets.
+ */
+
+/** BullMQ queue names may not contain ':' (it is the key separator), hence dashes. */
+export function satelliteQueueName(satelliteId: string): string {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(satelliteId)) {
+    throw new Error(`invalid satellite id for a queue name: ${JSON.stringify(satelliteId)}`);
+  }
+  return `satellite-${satelliteId}`;
+}
+
+/** Satellites report status, tools, log lines and usage back on this queue. */
+export const SATELLITE_EVENTS_QUEUE = 'satellite-events';
+
+export const SatelliteJobName = {
+  ConfigChanged: 'config-changed',
+  Revocation: 'revocation',
+} as const;
+export type SatelliteJobName = (typeof SatelliteJobName)[keyof typeof SatelliteJobName];
+
+export const CONFIG_CHANGE_REASONS = [
+  'installation',
+  'team-config',
+  'user-config',
+  'membership',
+  'server-status',
+  'client-revoked',
+  'resync',
+] as const;
+export type ConfigChangeReason = (typeof CONFIG_CHANGE_REASONS)[number];
+
+/** "Team T is now at config version N": the satellite fetches the team's runtime state and reconciles. */
+export interface ConfigChangedJob {
+  teamId: string;
+  version: number;
+  reason: ConfigChangeReason;
+}
+
+/** What a satellite answers for a wake-up: versions older than the one it already took are ignored. */
+export interface ConfigChangedResult {
+  teamId: string;
+  version: number;
+  outcome: 'accepted' | 'stale';
+}
+
+export interface JobPayloads {
+  [SatelliteJobName.ConfigChanged]: ConfigChangedJob;
+}
+
+export function isConfigChangedJob(value: unknown): value is ConfigChangedJob {
+  if (typeof value !== 'object' || value === null) return false;
+  const job = value as Record<string, unknown>;
+  return (
+    typeof job['teamId'] === 'string' &&
+    job['teamId'].length > 0 &&
+    typeof job['version'] === 'number' &&
+    Number.isSafeInteger(job['version']) &&
+    job['version'] >= 0 &&
+    typeof job['reason'] === 'string' &&
+    (CONFIG_CHANGE_REASONS as readonly string[]).includes(job['reason'])
+  );
+}
