@@ -43,9 +43,10 @@ const config: Config = {
     esmProject('backend', ['<rootDir>/backend/src'], ['**/*.spec.ts']),
     esmProject('backend-integration', ['<rootDir>/backend/src'], ['**/*.integration-spec.ts'], {
       slowTestThreshold: 30,
+      testTimeout: 60_000,
     }),
     esmProject('satellite', ['<rootDir>/satellite/src'], ['**/*.spec.ts']),
-    esmProject('e2e', ['<rootDir>/e2e'], ['**/*.e2e-spec.ts'], { slowTestThreshold: 60 }),
+    esmProject('e2e', ['<rootDir>/e2e'], ['**/*.e2e-spec.ts'], { slowTestThreshold: 60, testTimeout: 120_000 }),
     {
       displayName: 'admin-ui',
       rootDir: `${__dirname}/admin-ui`,
@@ -57,7 +58,10 @@ const config: Config = {
         '^(\\.{1,2}/.*)\\.js$': '$1',
       },
       transform: {
-        '^.+\\.(ts|js|mjs|html|svg)$': ['jest-preset-angular', { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' }],
+        '^.+\\.(ts|js|mjs|html|svg)$': [
+          'jest-preset-angular',
+          { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' },
+        ],
       },
     },
   ],

@@ -33,11 +33,22 @@ function die(message) {
 function build() {
   if (args.has('--no-build')) return;
   say('Building Orbit (the first start takes a minute; later starts reuse the build cache)…');
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run-many', '-t', 'build', '--projects=contracts,backend,satellite,admin-ui', '--output-style=static'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'),
+      'run-many',
+      '-t',
+      'build',
+      '--projects=contracts,backend,satellite,admin-ui',
+      '--output-style=static',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+    },
+  );
   if (result.status !== 0) die('the build failed (see above)');
 }
 
@@ -75,7 +86,16 @@ async function ensureRedis() {
     return;
   }
   say(`Starting redis-server on ${host}:${port} for this session…`);
-  start('redis', 'redis-server', ['--port', String(port), '--bind', host === 'localhost' ? '127.0.0.1' : host, '--save', '', '--appendonly', 'no']);
+  start('redis', 'redis-server', [
+    '--port',
+    String(port),
+    '--bind',
+    host === 'localhost' ? '127.0.0.1' : host,
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ]);
   for (let i = 0; i < 50; i++) {
     if (await tcpAnswers(host, port)) return;
     await new Promise((r) => setTimeout(r, 200));

@@ -9,6 +9,7 @@ import type { AppConfig } from './config/env.schema.js';
 import { bodyParserErrorHandler } from './core/errors/body-parser-errors.js';
 import { createValidationPipe } from './core/validation/validation.pipe.js';
 import { mountConsole } from './core/web/console.js';
+import { requestIdMiddleware } from './core/logging/request-id.js';
 
 /** Builds the fully configured application: main.ts and integration tests share this one path. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -23,6 +24,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.set('trust proxy', false);
   app.disable('x-powered-by');
 
+  app.use(requestIdMiddleware);
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(express.urlencoded({ extended: false, limit: config.bodyLimit }));
   app.use(bodyParserErrorHandler);

@@ -15,7 +15,7 @@ function explain(error: unknown, config: AppConfig): string {
   if (isDatabaseError(error)) return describeDatabaseError(config.database, error);
   const err = error as NodeJS.ErrnoException;
   if (err.code === 'EADDRINUSE') return `port ${config.port} on ${config.host} is already in use: set PORT to a free port`;
-  if (err.code === 'EACCES') return `not allowed to listen on ${config.host}:${config.port}`;
+  if (err.code === 'EACCES' && err.syscall === 'listen') return `not allowed to listen on ${config.host}:${config.port}`;
   return `failed to start: ${err.message ?? String(error)}`;
 }
 

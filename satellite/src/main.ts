@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { SatelliteConfigError, loadSatelliteConfig } from './config/config.js';
 import { startControlWorker } from './control/control-worker.js';
 import { DesiredVersions } from './control/desired-versions.js';
+import { RedisProbe } from './control/redis-probe.js';
 import { createHttpApp } from './http/server.js';
 import { createMetrics } from './metrics.js';
 
@@ -18,12 +19,10 @@ function start(): void {
   const metrics = createMetrics();
   const versions = new DesiredVersions();
   const worker = startControlWorker(config, versions, metrics, logger);
+  const redis = new RedisProbe(config.redis.url);
   let draining = false;
-  let redisReady = false;
-  worker.on('ready', () => (redisReady = true));
-  worker.on('error', () => (redisReady = false));
 
-  const app = createHttpApp(config, metrics, { redisReady: () => redisReady, draining: () => draining });
+  const app = createHttpApp(config, metrics, { redisUp: () => redis.up(), draining: () => draining });
 
   const server: Server = app.listen(config.port, config.host, () => {
     process.stdout.write(`orbit-satellite ${config.satelliteId} listening on http://${config.host}:${config.port}\n`);
@@ -50,6 +49,7 @@ function start(): void {
     worker
       .close()
       .then(() => {
+        redis.close();
         logger.info('stopped');
         process.exit(0);
       })

@@ -19,7 +19,7 @@ export function createMetrics() {
     }),
     redisUp: new Gauge({
       name: 'orbit_satellite_redis_up',
-      help: '1 when the control queue connection is ready',
+      help: '1 when Redis (the control queue) answers a PING',
       registers: [registry],
     }),
   };

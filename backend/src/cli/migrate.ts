@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   try {
     await dataSource.initialize();
   } catch (error) {
-    throw new Error(describeDatabaseError(config.database, error));
+    throw new Error(describeDatabaseError(config.database, error), { cause: error });
   }
   try {
     const command = process.argv[2] ?? 'run';
@@ -31,6 +31,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`orbit-migrate: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `orbit-migrate: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

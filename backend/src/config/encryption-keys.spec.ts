@@ -19,7 +19,10 @@ describe('loadKeyRing', () => {
 
   it('reads newest-first key files with several keys', () => {
     const file = join(dir, 'two.key');
-    writeFileSync(file, `# rotated\nk2:${Buffer.alloc(32, 2).toString('base64')}\nk1:${Buffer.alloc(32, 1).toString('base64')}\n`);
+    writeFileSync(
+      file,
+      `# rotated\nk2:${Buffer.alloc(32, 2).toString('base64')}\nk1:${Buffer.alloc(32, 1).toString('base64')}\n`,
+    );
     expect(loadKeyRing({ file, generateIfMissing: false }).map((k) => k.id)).toEqual(['k2', 'k1']);
   });
 

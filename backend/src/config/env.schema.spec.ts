@@ -78,7 +78,9 @@ describe('loadConfig', () => {
   });
 
   it('requires the admin email and password together', () => {
-    expect(problemsOf({ ORBIT_ADMIN_EMAIL: 'a@example.com' })).toEqual(['ORBIT_ADMIN_EMAIL and ORBIT_ADMIN_PASSWORD go together']);
+    expect(problemsOf({ ORBIT_ADMIN_EMAIL: 'a@example.com' })).toEqual([
+      'ORBIT_ADMIN_EMAIL and ORBIT_ADMIN_PASSWORD go together',
+    ]);
   });
 });
 

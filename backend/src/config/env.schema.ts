@@ -6,8 +6,7 @@ import { fileURLToPath } from 'node:url';
  * the full list of problems rather than the first one.
  */
 export type DatabaseConfig =
-  | { type: 'mysql'; url: string; maskedUrl: string; migrationsRun: boolean }
-  | { type: 'sqlite'; path: string };
+  { type: 'mysql'; url: string; maskedUrl: string; migrationsRun: boolean } | { type: 'sqlite'; path: string };
 
 export interface EncryptionKeySource {
   /** `<kid>:<base64 key>` lines, newest first. */
@@ -125,13 +124,14 @@ const KEY_LINE = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/]{43}=)$/;
 
 /** Checks the `<kid>:<base64 of 32 bytes>` lines of a key source; returns problems, never the key. */
 export function keyLineProblems(source: string, origin: string): string[] {
+  // Numbered as in the file, comments and blank lines included, so the message points at the right line.
   const lines = source
     .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
+    .map((text, i) => ({ text: text.trim(), number: i + 1 }))
+    .filter(({ text }) => text !== '' && !text.startsWith('#'));
   if (lines.length === 0) return [`${origin} holds no key`];
-  return lines.flatMap((line, i) =>
-    KEY_LINE.test(line) ? [] : [`${origin} line ${i + 1} must be <key id>:<32 bytes in base64>`],
+  return lines.flatMap(({ text, number }) =>
+    KEY_LINE.test(text) ? [] : [`${origin} line ${number} must be <key id>:<32 bytes in base64>`],
   );
 }
 

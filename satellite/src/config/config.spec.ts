@@ -19,7 +19,12 @@ describe('loadSatelliteConfig', () => {
   it('lists every bad setting', () => {
     let problems: string[] = [];
     try {
-      loadSatelliteConfig({ SATELLITE_PORT: 'abc', REDIS_URL: 'http://x', SATELLITE_ID: 'a:b', SATELLITE_PUBLIC_URL: 'https://sat.example.com/' });
+      loadSatelliteConfig({
+        SATELLITE_PORT: 'abc',
+        REDIS_URL: 'http://x',
+        SATELLITE_ID: 'a:b',
+        SATELLITE_PUBLIC_URL: 'https://sat.example.com/',
+      });
     } catch (error) {
       if (!(error instanceof SatelliteConfigError)) throw error;
       problems = error.problems;

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 /** The one place that reads process.env for the satellite. */
@@ -26,6 +26,8 @@ const schema = z.object({
     .default('local'),
   ORBIT_BACKEND_URL: httpUrl.default('http://127.0.0.1:3000'),
   ORBIT_DATA_DIR: z.string().min(1).default('./data'),
+  /** Kept apart from the backend's files (its key and database) when both share ORBIT_DATA_DIR. */
+  SATELLITE_DATA_DIR: z.string().min(1).optional(),
   REDIS_URL: z
     .string()
     .url()
@@ -65,7 +67,9 @@ export function loadSatelliteConfig(env: Record<string, string | undefined> = pr
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
     throw new SatelliteConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`),
+      parsed.error.issues.map(
+        (issue) => `${issue.path.join('.')} ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`,
+      ),
     );
   }
   const e = parsed.data;
@@ -76,7 +80,7 @@ export function loadSatelliteConfig(env: Record<string, string | undefined> = pr
     publicUrl: e.SATELLITE_PUBLIC_URL ?? `http://127.0.0.1:${e.SATELLITE_PORT}`,
     satelliteId: e.SATELLITE_ID,
     backendUrl: e.ORBIT_BACKEND_URL,
-    dataDir: resolve(e.ORBIT_DATA_DIR),
+    dataDir: resolve(e.SATELLITE_DATA_DIR ?? join(e.ORBIT_DATA_DIR, 'satellite')),
     redis: { url: e.REDIS_URL, prefix: e.ORBIT_REDIS_PREFIX },
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

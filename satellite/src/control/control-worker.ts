@@ -17,17 +17,20 @@ export function startControlWorker(
 ): Worker {
   const worker = new Worker(
     satelliteQueueName(config.satelliteId),
-    async (job: Job): Promise<ConfigChangedResult> => {
+    (job: Job): Promise<ConfigChangedResult> => {
       if (job.name !== SatelliteJobName.ConfigChanged || !isConfigChangedJob(job.data)) {
         metrics.jobs.inc({ job: job.name, outcome: 'rejected' });
         // Retrying a malformed job cannot help.
-        throw new UnrecoverableError(`unsupported job ${job.name}`);
+        return Promise.reject(new UnrecoverableError(`unsupported job ${job.name}`));
       }
       const result = versions.offer(job.data);
       metrics.jobs.inc({ job: job.name, outcome: result.outcome });
       metrics.teams.set(versions.size);
-      logger.info({ teamId: job.data.teamId, version: job.data.version, reason: job.data.reason, outcome: result.outcome }, 'config changed');
-      return result;
+      logger.info(
+        { teamId: job.data.teamId, version: job.data.version, reason: job.data.reason, outcome: result.outcome },
+        'config changed',
+      );
+      return Promise.resolve(result);
     },
     {
       connection: { url: config.redis.url, maxRetriesPerRequest: null },
@@ -35,9 +38,7 @@ export function startControlWorker(
       concurrency: 4,
     },
   );
-  worker.on('ready', () => metrics.redisUp.set(1));
   worker.on('error', (err) => {
-    metrics.redisUp.set(0);
     logger.warn({ err: err.message }, 'control queue error');
   });
   return worker;

@@ -4,7 +4,11 @@ describe('DesiredVersions', () => {
   it('accepts newer versions and ignores older or repeated ones', () => {
     const versions = new DesiredVersions();
     expect(versions.offer({ teamId: 'a', version: 2, reason: 'installation' }).outcome).toBe('accepted');
-    expect(versions.offer({ teamId: 'a', version: 1, reason: 'user-config' })).toEqual({ teamId: 'a', version: 2, outcome: 'stale' });
+    expect(versions.offer({ teamId: 'a', version: 1, reason: 'user-config' })).toEqual({
+      teamId: 'a',
+      version: 2,
+      outcome: 'stale',
+    });
     expect(versions.offer({ teamId: 'a', version: 2, reason: 'installation' }).outcome).toBe('stale');
     expect(versions.offer({ teamId: 'a', version: 5, reason: 'membership' }).outcome).toBe('accepted');
     expect(versions.versionOf('a')).toBe(5);

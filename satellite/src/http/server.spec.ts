@@ -13,7 +13,7 @@ describe('satellite HTTP surface', () => {
 
   beforeAll(async () => {
     const app = createHttpApp(loadSatelliteConfig({ SATELLITE_ID: 'sat-1' }), metrics, {
-      redisReady: () => redisReady,
+      redisUp: () => Promise.resolve(redisReady),
       draining: () => draining,
     });
     server = app.listen(0, '127.0.0.1');

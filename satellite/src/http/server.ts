@@ -3,7 +3,7 @@ import type { SatelliteConfig } from '../config/config.js';
 import type { SatelliteMetrics } from '../metrics.js';
 
 export interface HealthSource {
-  redisReady(): boolean;
+  redisUp(): Promise<boolean>;
   draining(): boolean;
 }
 
@@ -12,8 +12,8 @@ export function createHttpApp(config: SatelliteConfig, metrics: SatelliteMetrics
   const app = express();
   app.disable('x-powered-by');
 
-  app.get('/health', (_req, res) => {
-    const redis = health.redisReady() ? 'ok' : 'error';
+  app.get('/health', async (_req, res) => {
+    const redis = (await health.redisUp()) ? 'ok' : 'error';
     const status = health.draining() ? 'draining' : redis === 'ok' ? 'ok' : 'degraded';
     res
       .status(status === 'ok' ? 200 : 503)
@@ -22,6 +22,7 @@ export function createHttpApp(config: SatelliteConfig, metrics: SatelliteMetrics
   });
 
   app.get('/metrics', async (_req, res) => {
+    metrics.redisUp.set((await health.redisUp()) ? 1 : 0);
     res.set('Content-Type', metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 

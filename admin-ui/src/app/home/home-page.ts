@@ -24,8 +24,12 @@ import { AuthStore } from '../core/auth/auth-store';
     </mat-card>
   `,
   styles: `
-    .status { max-width: 480px; }
-    .error { color: var(--mat-sys-error); }
+    .status {
+      max-width: 480px;
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -35,7 +39,11 @@ export class HomePage implements OnInit {
   protected readonly health = signal<HealthResponse | null>(null);
   protected readonly error = signal<string | null>(null);
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
     try {
       this.health.set(await this.api.health());
     } catch (err) {

@@ -43,7 +43,10 @@ describe('LoginPage', () => {
     fill('alice@example.com', 'wrong');
     http
       .expectOne('/api/auth/login')
-      .flush({ statusCode: 401, error: 'Unauthorized', message: 'Invalid email or password' }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { statusCode: 401, error: 'Unauthorized', message: 'Invalid email or password' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await fixture.whenStable();
     expect(element.querySelector('[data-testid=login-error]')?.textContent).toContain('Invalid email or password');
   });
@@ -53,7 +56,10 @@ describe('LoginPage', () => {
     fill('alice@example.com', 'correct horse');
     const request = http.expectOne('/api/auth/login');
     expect(request.request.body).toEqual({ email: 'alice@example.com', password: 'correct horse' });
-    request.flush({ accessToken: 't', user: { id: 'u1', email: 'alice@example.com', name: 'Alice', globalRole: 'global_user', teams: [] } });
+    request.flush({
+      accessToken: 't',
+      user: { id: 'u1', email: 'alice@example.com', name: 'Alice', globalRole: 'global_user', teams: [] },
+    });
     await fixture.whenStable();
     expect(navigate).toHaveBeenCalledWith('/');
   });

@@ -1,6 +1,11 @@
 import { describeDatabaseError, isDatabaseError } from './describe-error.js';
 
-const mysql = { type: 'mysql' as const, url: 'mysql://root:pw@db:3306/orbit', maskedUrl: 'mysql://root:*****@db:3306/orbit', migrationsRun: true };
+const mysql = {
+  type: 'mysql' as const,
+  url: 'mysql://root:pw@db:3306/orbit',
+  maskedUrl: 'mysql://root:*****@db:3306/orbit',
+  migrationsRun: true,
+};
 
 describe('describeDatabaseError', () => {
   it('explains a refused connection with the masked URL', () => {

@@ -36,6 +36,7 @@ export function isDatabaseError(error: unknown): boolean {
   const err = (error ?? {}) as DriverError;
   return (
     typeof err.code === 'string' &&
-    (err.code.startsWith('ER_') || ['ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'SQLITE_CANTOPEN'].includes(err.code))
+    (err.code.startsWith('ER_') ||
+      ['ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'SQLITE_CANTOPEN'].includes(err.code))
   );
 }

@@ -24,7 +24,8 @@ export class QueueModule implements OnModuleDestroy {
             let reported = false;
             client.on('error', (err: Error) => {
               // ioredis retries by itself; say it once, not on every retry.
-              if (!reported) logger.warn(`Redis at ${redis.url.replace(/\/\/[^@]*@/, '//*****@')} is unreachable: ${err.message}`);
+              if (!reported)
+                logger.warn(`Redis at ${redis.url.replace(/\/\/[^@]*@/, '//*****@')} is unreachable: ${err.message}`);
               reported = true;
             });
             client.on('ready', () => (reported = false));
@@ -37,7 +38,7 @@ export class QueueModule implements OnModuleDestroy {
     };
   }
 
-  async onModuleDestroy(): Promise<void> {
+  onModuleDestroy(): void {
     this.redis.disconnect();
   }
 }

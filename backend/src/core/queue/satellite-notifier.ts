@@ -1,7 +1,9 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { SatelliteJobName, satelliteQueueName, type ConfigChangedJob } from '@orbit/contracts';
+import { SatelliteJobName, satelliteQueueName, type ConfigChangedJob, type ConfigChangedResult } from '@orbit/contracts';
 import { Queue, type ConnectionOptions, type Job } from 'bullmq';
 import { QUEUE_SETTINGS } from './queue.tokens.js';
+
+type SatelliteQueue = Queue<ConfigChangedJob, ConfigChangedResult>;
 
 export interface QueueSettings {
   connection: ConnectionOptions;
@@ -14,12 +16,15 @@ export interface QueueSettings {
  */
 @Injectable()
 export class SatelliteNotifier implements OnModuleDestroy {
-  private readonly queues = new Map<string, Queue>();
+  private readonly queues = new Map<string, SatelliteQueue>();
 
   constructor(@Inject(QUEUE_SETTINGS) private readonly settings: QueueSettings) {}
 
   /** Enqueues the wake-up on each satellite's queue and returns the queued jobs. */
-  notifyConfigChanged(satelliteIds: readonly string[], job: ConfigChangedJob): Promise<Job<ConfigChangedJob>[]> {
+  notifyConfigChanged(
+    satelliteIds: readonly string[],
+    job: ConfigChangedJob,
+  ): Promise<Job<ConfigChangedJob, ConfigChangedResult>[]> {
     return Promise.all(
       satelliteIds.map((id) =>
         this.queue(id).add(SatelliteJobName.ConfigChanged, job, {
@@ -34,11 +39,14 @@ export class SatelliteNotifier implements OnModuleDestroy {
     );
   }
 
-  private queue(satelliteId: string): Queue {
+  private queue(satelliteId: string): SatelliteQueue {
     const name = satelliteQueueName(satelliteId);
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.settings.connection, prefix: this.settings.prefix });
+      queue = new Queue<ConfigChangedJob, ConfigChangedResult>(name, {
+        connection: this.settings.connection,
+        prefix: this.settings.prefix,
+      });
       this.queues.set(name, queue);
     }
     return queue;

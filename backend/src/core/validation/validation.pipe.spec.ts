@@ -44,7 +44,10 @@ describe('validation pipe', () => {
   });
 
   it('passes a valid body through as a class instance', async () => {
-    const value = await createValidationPipe().transform({ email: 'a@example.com', limits: { members: 2 } }, { type: 'body', metatype: Body });
+    const value = await createValidationPipe().transform(
+      { email: 'a@example.com', limits: { members: 2 } },
+      { type: 'body', metatype: Body },
+    );
     expect(value).toBeInstanceOf(Body);
   });
 });

@@ -31,9 +31,9 @@ describe('MySQL migrations on a real MariaDB', () => {
   it('applies every migration in order and records it', async () => {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
-    const tables = (await dataSource.query('SHOW TABLES')) as Record<string, string>[];
+    const tables = await dataSource.query<Record<string, string>[]>('SHOW TABLES');
     expect(tables.map((row) => Object.values(row)[0]).sort()).toEqual(['migrations', 'system_settings']);
-    const version = (await dataSource.query('SELECT VERSION() AS v')) as { v: string }[];
+    const version = await dataSource.query<{ v: string }[]>('SELECT VERSION() AS v');
     expect(version[0]?.v).toMatch(/MariaDB/);
   });
 
@@ -44,7 +44,7 @@ describe('MySQL migrations on a real MariaDB', () => {
 
   it('reverts and re-applies cleanly', async () => {
     await dataSource.undoLastMigration({ transaction: 'each' });
-    const tables = (await dataSource.query('SHOW TABLES')) as Record<string, string>[];
+    const tables = await dataSource.query<Record<string, string>[]>('SHOW TABLES');
     expect(tables.map((row) => Object.values(row)[0])).toEqual(['migrations']);
     await dataSource.runMigrations({ transaction: 'each' });
     expect(await dataSource.showMigrations()).toBe(false);
@@ -53,7 +53,7 @@ describe('MySQL migrations on a real MariaDB', () => {
   it('stores and returns text verbatim, including SQL-looking strings and 4-byte characters', async () => {
     const value = "'; DROP TABLE system_settings; -- 🚀 ünïcode";
     await dataSource.query('INSERT INTO system_settings (name, value) VALUES (?, ?)', ['probe', value]);
-    const rows = (await dataSource.query('SELECT value FROM system_settings WHERE name = ?', ['probe'])) as { value: string }[];
+    const rows = await dataSource.query<{ value: string }[]>('SELECT value FROM system_settings WHERE name = ?', ['probe']);
     expect(rows[0]?.value).toBe(value);
   });
 });

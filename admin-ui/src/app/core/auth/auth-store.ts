@@ -15,7 +15,12 @@ export class AuthStore {
   readonly accessToken = computed(() => this.state()?.accessToken ?? null);
   readonly permissions = computed<ReadonlySet<Permission>>(() => {
     const user = this.user();
-    return user ? permissionsOf(user.globalRole, user.teams.map((t) => t.role)) : new Set();
+    return user
+      ? permissionsOf(
+          user.globalRole,
+          user.teams.map((t) => t.role),
+        )
+      : new Set();
   });
 
   can(permission: Permission): boolean {
