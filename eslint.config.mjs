@@ -8,6 +8,20 @@ import tseslint from 'typescript-eslint';
 const boundaryRules = {
   plugins: { boundaries },
   settings: {
+    // Resolves `.js` specifiers to the `.ts` sources so that relative imports across projects are classified.
+    'import/resolver': {
+      typescript: {
+        noWarnOnMultipleProjects: true,
+        project: [
+          'libs/contracts/tsconfig.json',
+          'backend/tsconfig.json',
+          'satellite/tsconfig.json',
+          'admin-ui/tsconfig.json',
+          'e2e/tsconfig.json',
+          'tools/tsconfig.json',
+        ],
+      },
+    },
     'boundaries/elements': [
       { type: 'contracts', pattern: 'libs/contracts' },
       { type: 'backend', pattern: 'backend' },
@@ -15,6 +29,7 @@ const boundaryRules = {
       { type: 'admin-ui', pattern: 'admin-ui' },
       { type: 'e2e', pattern: 'e2e' },
       { type: 'bench', pattern: 'bench' },
+      { type: 'tools', pattern: 'tools' },
     ],
   },
   rules: {
@@ -94,7 +109,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', 'e2e/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', 'e2e/**/*.ts', 'tools/**/*.ts'],
     rules: {
       // Tests read JSON bodies freely; the assertions check their shape.
       '@typescript-eslint/no-unsafe-member-access': 'off',

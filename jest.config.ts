@@ -46,6 +46,7 @@ const config: Config = {
       testTimeout: 60_000,
     }),
     esmProject('satellite', ['<rootDir>/satellite/src'], ['**/*.spec.ts']),
+    esmProject('tools', ['<rootDir>/tools'], ['**/*.spec.ts'], { testTimeout: 60_000 }),
     esmProject('e2e', ['<rootDir>/e2e'], ['**/*.e2e-spec.ts'], { slowTestThreshold: 60, testTimeout: 120_000 }),
     {
       displayName: 'admin-ui',

@@ -68,7 +68,7 @@ const steps = [
     args: [bin('nx', 'dist/bin/nx.js'), 'run-many', '-t', 'typecheck', '--output-style=static'],
     timeoutMs: 10 * 60_000,
   },
-  jest('unit', ['contracts', 'backend', 'satellite', 'admin-ui']),
+  jest('unit', ['contracts', 'backend', 'satellite', 'admin-ui', 'tools']),
   jest('integration', ['backend-integration']),
   // The browser suite starts whole stacks: one file at a time keeps the two cores for the app under test.
   jest('e2e', ['e2e'], ['--runInBand']),

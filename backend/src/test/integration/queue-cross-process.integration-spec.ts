@@ -3,7 +3,7 @@ import type { ConfigChangedJob, ConfigChangedResult } from '@orbit/contracts';
 import { satelliteQueueName } from '@orbit/contracts';
 import { QueueEvents } from 'bullmq';
 import { SatelliteNotifier } from '../../core/queue/satellite-notifier.js';
-import { builtEntry, freePort, runNode, waitForOk, type RunningProcess } from '../support/processes.js';
+import { builtEntry, freePort, runNode, waitForOk, waitForOutput, type RunningProcess } from '../support/processes.js';
 import { REDIS_TEST_URL, deleteRedisPrefix, uniqueRedisPrefix } from '../support/redis.js';
 
 describe('BullMQ wake-up jobs from the backend to a satellite process', () => {
@@ -50,7 +50,7 @@ describe('BullMQ wake-up jobs from the backend to a satellite process', () => {
       version: 2,
       outcome: 'accepted',
     });
-    expect(satellite.output()).toContain('"teamId":"team-a"');
+    expect(await waitForOutput(satellite, '"teamId":"team-a"')).toContain('"outcome":"accepted"');
   });
 
   it('ignores an older version than the one the satellite already took', async () => {
@@ -71,6 +71,6 @@ describe('BullMQ wake-up jobs from the backend to a satellite process', () => {
     satellite.child.kill('SIGTERM');
     const { code } = await satellite.exited;
     expect(code).toBe(0);
-    expect(satellite.output()).toContain('"msg":"stopped"');
+    await waitForOutput(satellite, '"msg":"stopped"');
   });
 });

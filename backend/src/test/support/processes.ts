@@ -60,3 +60,13 @@ export async function waitForOk(url: string, proc: RunningProcess, deadlineMs = 
   }
   throw new Error(`${url} did not answer within ${deadlineMs} ms:\n${proc.output()}`);
 }
+
+/** Waits until the process has printed `text` (its pipes may deliver a line after the work it reports is done). */
+export async function waitForOutput(proc: RunningProcess, text: string, deadlineMs = 10_000): Promise<string> {
+  const until = Date.now() + deadlineMs;
+  while (!proc.output().includes(text)) {
+    if (Date.now() > until) throw new Error(`the process never printed ${JSON.stringify(text)}:\n${proc.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return proc.output();
+}
