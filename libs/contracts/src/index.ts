@@ -30,3 +30,22 @@ export type {
   PageQuery,
   TeamMembershipSummary,
 } from './api.js';
+export { SSO_ERROR_MESSAGES } from './identity.js';
+export type {
+  AddMemberRequest,
+  AuditEventDto,
+  AuditQuery,
+  AuthSettingsDto,
+  ChangePasswordRequest,
+  CreateTeamRequest,
+  CreateUserRequest,
+  MemberDto,
+  SsoErrorCode,
+  TeamDto,
+  TeamLimits,
+  UpdateMeRequest,
+  UpdateMemberRequest,
+  UpdateTeamRequest,
+  UpdateUserRequest,
+  UserDto,
+} from './identity.js';
