@@ -37,18 +37,7 @@ const jest = (name, projects, extra = []) => ({
 });
 
 const steps = [
-  {
-    name: 'lint',
-    command: process.execPath,
-    args: [bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.'],
-    timeoutMs: 5 * 60_000,
-  },
-  {
-    name: 'format',
-    command: process.execPath,
-    args: [bin('prettier', 'bin/prettier.cjs'), '--check', '.', '--log-level=warn'],
-    timeoutMs: 2 * 60_000,
-  },
+  // Build first: lint and typecheck resolve @orbit/contracts through its built declarations.
   {
     name: 'build',
     command: process.execPath,
@@ -61,6 +50,18 @@ const steps = [
       '--output-style=static',
     ],
     timeoutMs: 10 * 60_000,
+  },
+  {
+    name: 'lint',
+    command: process.execPath,
+    args: [bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.'],
+    timeoutMs: 5 * 60_000,
+  },
+  {
+    name: 'format',
+    command: process.execPath,
+    args: [bin('prettier', 'bin/prettier.cjs'), '--check', '.', '--log-level=warn'],
+    timeoutMs: 2 * 60_000,
   },
   {
     name: 'typecheck',
