@@ -10,6 +10,7 @@ import { bodyParserErrorHandler } from './core/errors/body-parser-errors.js';
 import { createValidationPipe } from './core/validation/validation.pipe.js';
 import { mountConsole } from './core/web/console.js';
 import { requestIdMiddleware } from './core/logging/request-id.js';
+import { requestContextMiddleware } from './core/request-context.js';
 
 /** Builds the fully configured application: main.ts and integration tests share this one path. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -21,10 +22,12 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.set('trust proxy', false);
+  // X-Forwarded-For counts only from the configured proxies (login throttling keys on the client address).
+  app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
   app.disable('x-powered-by');
 
   app.use(requestIdMiddleware);
+  app.use(requestContextMiddleware);
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(express.urlencoded({ extended: false, limit: config.bodyLimit }));
   app.use(bodyParserErrorHandler);

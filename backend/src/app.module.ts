@@ -1,13 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.schema.js';
-import { DenyByDefaultGuard } from './core/auth/deny-by-default.guard.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { AllExceptionsFilter } from './core/errors/all-exceptions.filter.js';
 import { LoggingModule } from './core/logging/logging.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { IdentityModule } from './modules/identity/identity.module.js';
 import { SystemModule } from './modules/system/system.module.js';
 
 @Module({})
@@ -21,12 +22,12 @@ export class AppModule {
         DatabaseModule.forRoot(config.database),
         QueueModule.forRoot(config.redis),
         SystemModule,
+        AuditModule,
+        IdentityModule,
         HealthModule,
       ],
-      providers: [
-        { provide: APP_GUARD, useClass: DenyByDefaultGuard },
-        { provide: APP_FILTER, useClass: AllExceptionsFilter },
-      ],
+      // The access guard (deny by default) is registered by IdentityModule, which provides sessions.
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { authGuard } from './core/auth/auth.guard';
+import { permissionGuard } from './core/auth/permission.guard';
 
 export const routes: Routes = [
   { path: 'login', title: 'Sign in · Orbit', loadComponent: () => import('./login/login-page').then((m) => m.LoginPage) },
@@ -7,7 +8,17 @@ export const routes: Routes = [
     path: '',
     canActivate: [authGuard],
     loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
-    children: [{ path: '', title: 'Orbit', loadComponent: () => import('./home/home-page').then((m) => m.HomePage) }],
+    children: [
+      { path: '', title: 'Orbit', loadComponent: () => import('./home/home-page').then((m) => m.HomePage) },
+      { path: 'profile', loadChildren: () => import('./profile/profile.routes').then((m) => m.PROFILE_ROUTES) },
+      {
+        path: 'users',
+        canActivate: [permissionGuard('users:manage')],
+        loadChildren: () => import('./users/users.routes').then((m) => m.USERS_ROUTES),
+      },
+      { path: 'teams', loadChildren: () => import('./teams/teams.routes').then((m) => m.TEAMS_ROUTES) },
+      { path: 'audit', loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES) },
+    ],
   },
   { path: '**', redirectTo: '' },
 ];

@@ -52,6 +52,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ DATABASE_URL: 'mysql://orbit:p%40ss@db:3306/orbit', ORBIT_ENCRYPTION_KEY: KEY });
     expect(config.database).toEqual({
       type: 'mysql',
+      flavour: 'mysql',
       url: 'mysql://orbit:p%40ss@db:3306/orbit',
       maskedUrl: 'mysql://orbit:*****@db:3306/orbit',
       migrationsRun: true,

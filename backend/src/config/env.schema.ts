@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
  * the full list of problems rather than the first one.
  */
 export type DatabaseConfig =
-  { type: 'mysql'; url: string; maskedUrl: string; migrationsRun: boolean } | { type: 'sqlite'; path: string };
+  | { type: 'mysql'; flavour: 'mysql' | 'mariadb'; url: string; maskedUrl: string; migrationsRun: boolean }
+  | { type: 'sqlite'; path: string };
 
 export interface EncryptionKeySource {
   /** `<kid>:<base64 key>` lines, newest first. */
@@ -28,8 +29,27 @@ export interface AppConfig {
   encryption: EncryptionKeySource;
   admin: { email?: string; password?: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  teamCreation: 'everyone' | 'admins';
+  sessions: { accessTtlSeconds: number; refreshTtlSeconds: number };
+  loginThrottle: { windowSeconds: number; maxFailuresPerAccount: number; maxFailuresPerAddress: number };
+  /** Express `trust proxy` value: false, or the proxies whose X-Forwarded-For counts. */
+  trustedProxies: string[];
+  sso: SsoConfig | null;
   bodyLimit: string;
   consoleDir: string;
+}
+
+export interface SsoConfig {
+  /** OIDC discovery, or the three endpoints below. */
+  issuer?: string;
+  authorizationUrl?: string;
+  tokenUrl?: string;
+  userinfoUrl?: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  allowedDomains: string[];
+  label: string;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +101,24 @@ class Reader {
       return fallback;
     }
     return value;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+      return fallback;
+    }
+    return value;
+  }
+
+  list(name: string): string[] {
+    return (this.optional(name) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
@@ -135,6 +173,35 @@ export function keyLineProblems(source: string, origin: string): string[] {
   );
 }
 
+function readSso(r: Reader): SsoConfig | null {
+  const clientId = r.optional('SSO_CLIENT_ID');
+  const issuer = r.optional('SSO_ISSUER');
+  const endpoints = ['SSO_AUTHORIZATION_URL', 'SSO_TOKEN_URL', 'SSO_USERINFO_URL'].map((n) => r.optional(n));
+  const anyEndpoint = endpoints.some((e) => e !== undefined);
+  if (clientId === undefined && issuer === undefined && !anyEndpoint) return null;
+  const clientSecret = r.optional('SSO_CLIENT_SECRET');
+  if (clientId === undefined) r.problems.push('SSO_CLIENT_ID is required to enable SSO');
+  if (clientSecret === undefined) r.problems.push('SSO_CLIENT_SECRET is required to enable SSO');
+  if (issuer === undefined && endpoints.some((e) => e === undefined)) {
+    r.problems.push('SSO needs SSO_ISSUER (OIDC discovery) or all of SSO_AUTHORIZATION_URL, SSO_TOKEN_URL and SSO_USERINFO_URL');
+  }
+  const [authorizationUrl, tokenUrl, userinfoUrl] = ['SSO_AUTHORIZATION_URL', 'SSO_TOKEN_URL', 'SSO_USERINFO_URL'].map((n) =>
+    r.optional(n) === undefined ? undefined : r.url(n, '', ['http:', 'https:']),
+  );
+  const allowedDomains = r.list('SSO_ALLOWED_DOMAINS').map((d) => d.toLowerCase().replace(/^@/, ''));
+  return {
+    ...(issuer !== undefined && { issuer: r.url('SSO_ISSUER', issuer, ['http:', 'https:']).replace(/\/$/, '') }),
+    ...(authorizationUrl && { authorizationUrl }),
+    ...(tokenUrl && { tokenUrl }),
+    ...(userinfoUrl && { userinfoUrl }),
+    clientId: clientId ?? '',
+    clientSecret: clientSecret ?? '',
+    scopes: r.string('SSO_SCOPES', 'openid email profile'),
+    allowedDomains,
+    label: r.string('SSO_LABEL', 'SSO'),
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const r = new Reader(env);
   const nodeEnv = r.oneOf('NODE_ENV', NODE_ENVS, 'development');
@@ -150,6 +217,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
     database = {
       type: 'mysql',
+      // MariaDB and MySQL speak the same protocol; TypeORM's MariaDB flavour reads MariaDB's catalog correctly.
+      flavour: parsed?.protocol === 'mariadb:' ? 'mariadb' : 'mysql',
       url: parsed?.protocol === 'mariadb:' ? url.replace(/^mariadb:/, 'mysql:') : url,
       maskedUrl: maskUrlPassword(url),
       migrationsRun: r.boolean('DB_MIGRATIONS_RUN', true),
@@ -201,6 +270,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     admin: { ...(adminEmail && { email: adminEmail }), ...(adminPassword && { password: adminPassword }) },
     logLevel: r.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
     bodyLimit: r.string('BODY_LIMIT', '512kb'),
+    teamCreation: r.oneOf('TEAM_CREATION', ['everyone', 'admins'] as const, 'everyone'),
+    sessions: {
+      accessTtlSeconds: r.int('SESSION_ACCESS_TTL', 900, 5, 86_400),
+      refreshTtlSeconds: r.int('SESSION_REFRESH_TTL', 14 * 86_400, 60, 365 * 86_400),
+    },
+    loginThrottle: {
+      windowSeconds: r.int('LOGIN_THROTTLE_WINDOW', 900, 1, 86_400),
+      maxFailuresPerAccount: r.int('LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1_000),
+      maxFailuresPerAddress: r.int('LOGIN_MAX_FAILURES_PER_ADDRESS', 50, 1, 100_000),
+    },
+    trustedProxies: r.list('TRUSTED_PROXIES'),
+    sso: readSso(r),
     consoleDir: isAbsolute(consoleDir) ? consoleDir : resolve(consoleDir),
   };
   if (!/^[A-Za-z0-9_-]{1,32}$/.test(config.redis.prefix)) {

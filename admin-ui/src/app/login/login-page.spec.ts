@@ -2,7 +2,12 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
+import { SSO_ERROR_MESSAGES, type AuthSettingsDto } from '@orbit/contracts';
+import { settle } from '../testing/settle';
 import { LoginPage } from './login-page';
+
+const withoutSso: AuthSettingsDto = { sso: { enabled: false, label: '' }, teamCreation: 'everyone' };
+const withSso: AuthSettingsDto = { sso: { enabled: true, label: 'Acme SSO' }, teamCreation: 'everyone' };
 
 describe('LoginPage', () => {
   let fixture: ComponentFixture<LoginPage>;
@@ -17,8 +22,16 @@ describe('LoginPage', () => {
     fixture = TestBed.createComponent(LoginPage);
     http = TestBed.inject(HttpTestingController);
     element = fixture.nativeElement as HTMLElement;
-    await fixture.whenStable();
   });
+
+  async function open(settings: AuthSettingsDto | 'unavailable' = withoutSso, query: { error?: string } = {}): Promise<void> {
+    if (query.error !== undefined) fixture.componentRef.setInput('error', query.error);
+    await fixture.whenStable();
+    const request = http.expectOne('/api/auth/settings');
+    if (settings === 'unavailable') request.flush(null, { status: 503, statusText: 'Service Unavailable' });
+    else request.flush(settings);
+    await settle(fixture);
+  }
 
   afterEach(() => http.verify());
 
@@ -33,6 +46,7 @@ describe('LoginPage', () => {
   }
 
   it('does not call the server while the form is invalid', async () => {
+    await open();
     fill('not-an-email', '');
     await fixture.whenStable();
     http.expectNone('/api/auth/login');
@@ -40,6 +54,7 @@ describe('LoginPage', () => {
   });
 
   it('shows the server message when sign-in is refused', async () => {
+    await open();
     fill('alice@example.com', 'wrong');
     http
       .expectOne('/api/auth/login')
@@ -52,6 +67,7 @@ describe('LoginPage', () => {
   });
 
   it('goes to the console home after a successful sign-in', async () => {
+    await open();
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     fill('alice@example.com', 'correct horse');
     const request = http.expectOne('/api/auth/login');
@@ -62,5 +78,39 @@ describe('LoginPage', () => {
     });
     await fixture.whenStable();
     expect(navigate).toHaveBeenCalledWith('/');
+  });
+
+  it('offers single sign-on under the configured label when SSO is enabled', async () => {
+    await open(withSso);
+    expect(element.querySelector('[data-testid=login-sso]')?.textContent).toContain('Sign in with Acme SSO');
+  });
+
+  it('offers no single sign-on when SSO is off', async () => {
+    await open(withoutSso);
+    expect(element.querySelector('[data-testid=login-sso]')).toBeNull();
+  });
+
+  it('still offers password sign-in when the settings cannot be read', async () => {
+    await open('unavailable');
+    expect(element.querySelector('[data-testid=login-sso]')).toBeNull();
+    expect(element.querySelector('[data-testid=login-submit]')).not.toBeNull();
+    expect(element.querySelector('[data-testid=login-error]')).toBeNull();
+  });
+
+  it('explains why single sign-on failed when the backend sends the user back with an error code', async () => {
+    await open(withSso, { error: 'sso_not_allowed' });
+    expect(element.querySelector('[data-testid=login-error]')?.textContent).toContain(SSO_ERROR_MESSAGES.sso_not_allowed);
+  });
+
+  it('shows a generic message for an unknown error code rather than echoing it', async () => {
+    await open(withoutSso, { error: '<b>bogus</b>' });
+    const message = element.querySelector('[data-testid=login-error]')?.textContent ?? '';
+    expect(message).toContain('Single sign-on failed');
+    expect(message).not.toContain('bogus');
+  });
+
+  it('shows no error when the page is opened normally', async () => {
+    await open(withSso);
+    expect(element.querySelector('[data-testid=login-error]')).toBeNull();
   });
 });

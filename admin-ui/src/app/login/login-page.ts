@@ -1,13 +1,17 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, type OnInit } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
+import { MatDividerModule } from '@angular/material/divider';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
+import { SSO_ERROR_MESSAGES } from '@orbit/contracts';
 import { ApiError } from '../core/api/api-error';
+import { AuthSettings } from '../core/auth/auth-settings';
 import { AuthStore } from '../core/auth/auth-store';
 
 @Component({
@@ -20,17 +24,22 @@ import { AuthStore } from '../core/auth/auth-store';
     MatButtonModule,
     MatIconModule,
     MatProgressBarModule,
+    MatDividerModule,
   ],
   templateUrl: './login-page.html',
   styleUrl: './login-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class LoginPage {
+export class LoginPage implements OnInit {
   private readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
+  private readonly authSettings = inject(AuthSettings);
 
   /** Bound from the query string by the router. */
   readonly returnUrl = input<string>();
+  /** `?error=<code>`: where the backend sends a failed single sign-on. */
+  readonly ssoErrorCode = input<string | undefined>(undefined, { alias: 'error' });
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
     email: ['', [Validators.required, Validators.email]],
@@ -39,6 +48,21 @@ export class LoginPage {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly fieldErrors = signal<Readonly<Record<string, string>>>({});
+  protected readonly sso = computed(() => {
+    const sso = this.authSettings.settings()?.sso;
+    return sso?.enabled ? sso : null;
+  });
+  /** The password sign-in's own failure wins over the SSO error the page was opened with. */
+  protected readonly message = computed(() => this.error() ?? ssoErrorMessage(this.ssoErrorCode()));
+
+  ngOnInit(): void {
+    void this.authSettings.load();
+  }
+
+  protected signInWithSso(): void {
+    // A full-page navigation: the backend redirects to the identity provider and back to the console.
+    this.document.location.href = '/api/auth/sso';
+  }
 
   protected async signIn(): Promise<void> {
     if (this.form.invalid || this.busy()) {
@@ -61,4 +85,11 @@ export class LoginPage {
       this.busy.set(false);
     }
   }
+}
+
+function ssoErrorMessage(code: string | undefined): string | null {
+  if (!code) return null;
+  return Object.hasOwn(SSO_ERROR_MESSAGES, code)
+    ? SSO_ERROR_MESSAGES[code as keyof typeof SSO_ERROR_MESSAGES]
+    : 'Single sign-on failed. Please try again.';
 }

@@ -11,7 +11,7 @@ import { ENTITIES, MIGRATIONS } from './entities.js';
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   if (database.type === 'mysql') {
     return {
-      type: 'mysql',
+      type: database.flavour,
       url: database.url,
       entities: ENTITIES,
       migrations: MIGRATIONS,

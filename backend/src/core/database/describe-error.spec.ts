@@ -2,6 +2,7 @@ import { describeDatabaseError, isDatabaseError } from './describe-error.js';
 
 const mysql = {
   type: 'mysql' as const,
+  flavour: 'mysql' as const,
   url: 'mysql://root:pw@db:3306/orbit',
   maskedUrl: 'mysql://root:*****@db:3306/orbit',
   migrationsRun: true,

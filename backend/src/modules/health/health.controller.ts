@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { HealthResponse } from '@orbit/contracts';
 import type { Response } from 'express';
-import { Public } from '../../core/auth/public.decorator.js';
+import { Public } from '../../core/auth/access.decorator.js';
 import { HealthResponseDto } from './health.dto.js';
 import { HealthService } from './health.service.js';
 

@@ -21,7 +21,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   return {
     name,
-    url: `${MARIADB_SERVER_URL.replace(/\/$/, '')}/${name}`,
+    // The app's URL names the flavour, so TypeORM reads MariaDB's catalog the MariaDB way.
+    url: `${MARIADB_SERVER_URL.replace(/\/$/, '').replace(/^mysql:/, 'mariadb:')}/${name}`,
     drop: async () => {
       const conn = await createConnection(MARIADB_SERVER_URL);
       try {

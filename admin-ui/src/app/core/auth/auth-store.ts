@@ -42,6 +42,16 @@ export class AuthStore {
     }
   }
 
+  /** Replaces the signed-in user after a change to their profile, keeping the session. */
+  setUser(user: CurrentUser): void {
+    this.state.update((state) => (state ? { ...state, user } : state));
+  }
+
+  /** Re-reads the caller after a change to their memberships, which changes what the console shows them. */
+  async reloadUser(): Promise<void> {
+    this.setUser(await this.api.me());
+  }
+
   async logout(): Promise<void> {
     try {
       await this.api.logout();

@@ -1,6 +1,6 @@
 import type { Permission } from '@orbit/contracts';
 import { permissionsOf } from '@orbit/contracts';
-import { visibleNavItems, type NavItem } from './navigation';
+import { NAV_ITEMS, navTestId, visibleNavItems, type NavItem } from './navigation';
 
 const items: NavItem[] = [
   { label: 'Home', icon: 'home', path: '/' },
@@ -20,5 +20,18 @@ describe('visibleNavItems', () => {
 
   it('shows nothing gated to a caller without permissions', () => {
     expect(visibleNavItems(items, new Set<Permission>()).map((i) => i.label)).toEqual(['Home']);
+  });
+});
+
+describe('NAV_ITEMS', () => {
+  it('offers Users only to global admins, and Teams and Audit to everyone', () => {
+    const paths = (globalRole: 'global_admin' | 'global_user') =>
+      visibleNavItems(NAV_ITEMS, permissionsOf(globalRole, [])).map((i) => i.path);
+    expect(paths('global_user')).toEqual(['/', '/teams', '/audit']);
+    expect(paths('global_admin')).toEqual(['/', '/teams', '/users', '/audit']);
+  });
+
+  it('names each link for its path', () => {
+    expect(NAV_ITEMS.map(navTestId)).toEqual(['nav-home', 'nav-teams', 'nav-users', 'nav-audit']);
   });
 });

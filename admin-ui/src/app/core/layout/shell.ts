@@ -7,7 +7,7 @@ import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthStore } from '../auth/auth-store';
-import { NAV_ITEMS, visibleNavItems } from './navigation';
+import { NAV_ITEMS, navTestId, visibleNavItems } from './navigation';
 
 @Component({
   selector: 'orbit-shell',
@@ -32,6 +32,7 @@ export class Shell {
 
   protected readonly user = this.auth.user;
   protected readonly navItems = computed(() => visibleNavItems(NAV_ITEMS, this.auth.permissions()));
+  protected readonly navTestId = navTestId;
 
   protected async signOut(): Promise<void> {
     await this.auth.logout();

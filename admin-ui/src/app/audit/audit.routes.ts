@@ -1,0 +1,5 @@
+import type { Routes } from '@angular/router';
+
+export const AUDIT_ROUTES: Routes = [
+  { path: '', title: 'Audit log · Orbit', loadComponent: () => import('./audit-page').then((m) => m.AuditPage) },
+];

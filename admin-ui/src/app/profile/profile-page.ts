@@ -1,0 +1,92 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal, type OnInit } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { ApiClient } from '../core/api/api-client';
+import { ApiError } from '../core/api/api-error';
+import { AuthStore } from '../core/auth/auth-store';
+import { applyServerErrors, fieldError } from '../core/forms/server-errors';
+import { Notifier } from '../core/ui/notifier';
+import { GLOBAL_ROLE_LABELS, TEAM_ROLE_LABELS } from '../core/ui/role-labels';
+
+@Component({
+  selector: 'orbit-profile-page',
+  imports: [ReactiveFormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule],
+  templateUrl: './profile-page.html',
+  styleUrl: './profile-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ProfilePage implements OnInit {
+  private readonly api = inject(ApiClient);
+  private readonly auth = inject(AuthStore);
+  private readonly notifier = inject(Notifier);
+  private readonly fb = inject(FormBuilder).nonNullable;
+
+  protected readonly user = this.auth.user;
+  protected readonly globalRoleLabels = GLOBAL_ROLE_LABELS;
+  protected readonly teams = computed(() =>
+    (this.user()?.teams ?? []).map((team) => `${team.teamName} (${TEAM_ROLE_LABELS[team.role]})`).join(', '),
+  );
+  protected readonly fieldError = fieldError;
+
+  protected readonly nameForm = this.fb.group({ name: ['', [Validators.required]] });
+  protected readonly savingName = signal(false);
+  protected readonly nameError = signal<string | null>(null);
+
+  protected readonly passwordForm = this.fb.group({
+    currentPassword: ['', [Validators.required]],
+    newPassword: ['', [Validators.required]],
+    confirmPassword: ['', [Validators.required]],
+  });
+  protected readonly changingPassword = signal(false);
+  protected readonly passwordError = signal<string | null>(null);
+
+  ngOnInit(): void {
+    this.nameForm.reset({ name: this.user()?.name ?? '' });
+  }
+
+  protected async saveName(): Promise<void> {
+    if (this.nameForm.invalid || this.savingName()) {
+      this.nameForm.markAllAsTouched();
+      return;
+    }
+    this.savingName.set(true);
+    this.nameError.set(null);
+    try {
+      const user = await this.api.updateMe({ name: this.nameForm.getRawValue().name.trim() });
+      this.auth.setUser(user);
+      this.nameForm.reset({ name: user.name });
+      this.notifier.success('Name saved');
+    } catch (err) {
+      const error = ApiError.from(err);
+      if (!applyServerErrors(this.nameForm, error)) this.nameError.set(error.message);
+    } finally {
+      this.savingName.set(false);
+    }
+  }
+
+  protected async changePassword(): Promise<void> {
+    const { currentPassword, newPassword, confirmPassword } = this.passwordForm.getRawValue();
+    if (newPassword && confirmPassword && newPassword !== confirmPassword) {
+      this.passwordForm.controls.confirmPassword.setErrors({ mismatch: true });
+    }
+    if (this.passwordForm.invalid || this.changingPassword()) {
+      this.passwordForm.markAllAsTouched();
+      return;
+    }
+    this.changingPassword.set(true);
+    this.passwordError.set(null);
+    try {
+      await this.api.changePassword({ currentPassword, newPassword });
+      this.passwordForm.reset();
+      this.notifier.success('Password changed');
+    } catch (err) {
+      const error = ApiError.from(err);
+      if (!applyServerErrors(this.passwordForm, error)) this.passwordError.set(error.message);
+    } finally {
+      this.changingPassword.set(false);
+    }
+  }
+}

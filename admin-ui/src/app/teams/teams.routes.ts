@@ -1,0 +1,10 @@
+import type { Routes } from '@angular/router';
+
+export const TEAMS_ROUTES: Routes = [
+  { path: '', title: 'Teams · Orbit', loadComponent: () => import('./teams-page').then((m) => m.TeamsPage) },
+  {
+    path: ':teamId',
+    title: 'Team · Orbit',
+    loadComponent: () => import('./team-page/team-page').then((m) => m.TeamPage),
+  },
+];

@@ -1,0 +1,79 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { GLOBAL_ROLES, type CreateUserRequest, type GlobalRole, type UserDto } from '@orbit/contracts';
+import { ApiClient } from '../../core/api/api-client';
+import { ApiError } from '../../core/api/api-error';
+import { applyServerErrors, fieldError } from '../../core/forms/server-errors';
+import { GLOBAL_ROLE_LABELS } from '../../core/ui/role-labels';
+
+/** Creates an account; closes with the created user. */
+@Component({
+  selector: 'orbit-user-create-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    MatProgressBarModule,
+  ],
+  templateUrl: './user-create-dialog.html',
+  styles: `
+    .fields {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      min-width: min(420px, 80vw);
+      padding-top: 8px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UserCreateDialog {
+  private readonly api = inject(ApiClient);
+  private readonly dialogRef = inject<MatDialogRef<UserCreateDialog, UserDto>>(MatDialogRef);
+
+  protected readonly roles = GLOBAL_ROLES;
+  protected readonly roleLabels = GLOBAL_ROLE_LABELS;
+  protected readonly fieldError = fieldError;
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    email: ['', [Validators.required, Validators.email]],
+    name: ['', [Validators.required]],
+    password: [''],
+    globalRole: ['global_user' as GlobalRole],
+  });
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected async save(): Promise<void> {
+    if (this.form.invalid || this.busy()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.busy.set(true);
+    this.error.set(null);
+    const { email, name, password, globalRole } = this.form.getRawValue();
+    // No password makes an account that signs in through SSO only.
+    const body: CreateUserRequest = { email: email.trim(), name: name.trim(), globalRole, ...(password ? { password } : {}) };
+    try {
+      this.dialogRef.close(await this.api.createUser(body));
+    } catch (err) {
+      const error = ApiError.from(err);
+      if (error.code === 'duplicate' && !error.fieldErrors['email']) {
+        this.form.controls.email.setErrors({ server: error.message });
+        this.form.controls.email.markAsTouched();
+      } else if (!applyServerErrors(this.form, error)) {
+        this.error.set(error.message);
+      }
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import { Controller, Get, Inject, Logger, Req, Res } from '@nestjs/common';
+import { ApiFoundResponse, ApiTags } from '@nestjs/swagger';
+import type { SsoErrorCode } from '@orbit/contracts';
+import type { NextFunction, Request, Response } from 'express';
+import passport from 'passport';
+import { APP_CONFIG } from '../../../config/config.module.js';
+import type { AppConfig } from '../../../config/env.schema.js';
+import { Public } from '../../../core/auth/access.decorator.js';
+import type { User } from '../../users/user.entity.js';
+import { clientOf } from '../auth.controller.js';
+import { AuthService } from '../auth.service.js';
+import { setRefreshCookie } from '../refresh-cookie.js';
+import { SsoFailure, SsoService } from './sso.service.js';
+
+type Outcome = { user: User } | { error: SsoErrorCode };
+
+/** Single sign-on through passport-oauth2. Every failure ends on the console's login page with a reason. */
+@ApiTags('auth')
+@Controller('auth/sso')
+export class SsoController {
+  private readonly logger = new Logger(SsoController.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sso: SsoService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiFoundResponse({ description: 'Redirect to the identity provider' })
+  async start(@Req() req: Request, @Res() res: Response): Promise<void> {
+    try {
+      const strategy = await this.sso.getStrategy();
+      await new Promise<void>((resolve, reject) => {
+        const next: NextFunction = (err?: unknown) => (err ? reject(err as Error) : resolve());
+        res.once('finish', resolve);
+        passport.authenticate(Object.create(strategy) as passport.Strategy, { session: false })(req, res, next);
+      });
+    } catch (error) {
+      this.fail(res, error instanceof SsoFailure ? error.code : 'sso_unavailable', error);
+    }
+  }
+
+  @Get('callback')
+  @Public()
+  @ApiFoundResponse({ description: 'Signed in: redirect to the console; otherwise to /login?error=<code>' })
+  async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const providerError = typeof req.query['error'] === 'string' ? req.query['error'] : undefined;
+    if (providerError) return this.fail(res, providerError === 'access_denied' ? 'sso_denied' : 'sso_unavailable', providerError);
+    let outcome: Outcome;
+    try {
+      const strategy = await this.sso.getStrategy();
+      outcome = await new Promise<Outcome>((resolve) => {
+        const done = (err: unknown, user: User | false, info?: { code?: SsoErrorCode; message?: string }): void => {
+          if (err) {
+            this.logger.warn(`SSO callback failed: ${(err as Error).message ?? String(err)}`);
+            resolve({ error: err instanceof SsoFailure ? err.code : 'sso_unavailable' });
+          } else if (!user) resolve({ error: info?.code ?? (info?.message?.startsWith('state_') ? 'sso_state' : 'sso_state') });
+          else resolve({ user });
+        };
+        passport.authenticate(Object.create(strategy) as passport.Strategy, { session: false }, done)(req, res, (err?: unknown) =>
+          done(err ?? new Error('unexpected'), false),
+        );
+      });
+    } catch (error) {
+      outcome = { error: error instanceof SsoFailure ? error.code : 'sso_unavailable' };
+    }
+    if ('error' in outcome) return this.fail(res, outcome.error);
+    const { tokens } = await this.auth.signIn(outcome.user, clientOf(req), 'sso');
+    setRefreshCookie(res, this.config, tokens.refreshToken);
+    res.redirect(302, '/');
+  }
+
+  private fail(res: Response, code: SsoErrorCode, detail?: unknown): void {
+    if (detail !== undefined)
+      this.logger.warn(`SSO sign-in ended with ${code}${detail instanceof Error ? `: ${detail.message}` : ''}`);
+    if (!res.headersSent) res.redirect(302, `/login?error=${code}`);
+  }
+}

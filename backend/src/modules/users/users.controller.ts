@@ -1,0 +1,51 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import type { Page, UserDto } from '@orbit/contracts';
+import { Authenticated } from '../../core/auth/access.decorator.js';
+import { CurrentAuth, type AuthContext } from '../../core/auth/auth-context.js';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto.js';
+import { toUserDto } from './users.mapper.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Authenticated({ permission: 'users:manage' })
+  list(@Query() query: ListUsersQueryDto): Promise<Page<UserDto>> {
+    return this.users.list(query);
+  }
+
+  @Post()
+  @Authenticated({ permission: 'users:manage' })
+  @ApiCreatedResponse({ description: 'The account, with its personal team created' })
+  @ApiConflictResponse({ description: '`duplicate`: the email is taken' })
+  async create(@Body() dto: CreateUserDto): Promise<UserDto> {
+    return toUserDto(await this.users.create(dto), false);
+  }
+
+  @Get(':userId')
+  @Authenticated({ permission: 'users:manage' })
+  get(@Param('userId') userId: string): Promise<UserDto> {
+    return this.users.get(userId);
+  }
+
+  @Patch(':userId')
+  @Authenticated({ permission: 'users:manage' })
+  @ApiConflictResponse({ description: '`last_global_admin`' })
+  update(@Param('userId') userId: string, @Body() dto: UpdateUserDto, @CurrentAuth() auth: AuthContext): Promise<UserDto> {
+    return this.users.update(userId, dto, auth);
+  }
+
+  @Delete(':userId')
+  @HttpCode(204)
+  @Authenticated({ permission: 'users:manage' })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: '`last_global_admin` or `last_team_admin`' })
+  remove(@Param('userId') userId: string, @CurrentAuth() auth: AuthContext): Promise<void> {
+    return this.users.remove(userId, auth);
+  }
+}
