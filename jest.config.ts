@@ -38,16 +38,17 @@ const esmProject = (displayName: string, roots: string[], testMatch: string[], e
 const config: Config = {
   cacheDirectory: '<rootDir>/.cache/jest',
   maxWorkers: 2,
+  // A global option (Jest ignores it per project): integration and browser tests start whole stacks.
+  testTimeout: 120_000,
   projects: [
     esmProject('contracts', ['<rootDir>/libs/contracts/src'], ['**/*.spec.ts']),
     esmProject('backend', ['<rootDir>/backend/src'], ['**/*.spec.ts']),
     esmProject('backend-integration', ['<rootDir>/backend/src'], ['**/*.integration-spec.ts'], {
       slowTestThreshold: 30,
-      testTimeout: 60_000,
     }),
     esmProject('satellite', ['<rootDir>/satellite/src'], ['**/*.spec.ts']),
-    esmProject('tools', ['<rootDir>/tools'], ['**/*.spec.ts'], { testTimeout: 60_000 }),
-    esmProject('e2e', ['<rootDir>/e2e'], ['**/*.e2e-spec.ts'], { slowTestThreshold: 60, testTimeout: 120_000 }),
+    esmProject('tools', ['<rootDir>/tools'], ['**/*.spec.ts']),
+    esmProject('e2e', ['<rootDir>/e2e'], ['**/*.e2e-spec.ts'], { slowTestThreshold: 60}),
     {
       displayName: 'admin-ui',
       rootDir: `${__dirname}/admin-ui`,

@@ -40,6 +40,7 @@ export class ProfilePage implements OnInit {
     newPassword: ['', [Validators.required]],
     confirmPassword: ['', [Validators.required]],
   });
+  protected readonly confirmErrors = { required: 'Repeat the new password', mismatch: 'The passwords do not match' };
   protected readonly changingPassword = signal(false);
   protected readonly passwordError = signal<string | null>(null);
 

@@ -20,7 +20,11 @@ describe('TeamsPage', () => {
 
   afterEach(() => http.verify());
 
-  async function open(user: Partial<CurrentUser>, teamCreation: AuthSettingsDto['teamCreation'], teams = [aTeam()]): Promise<void> {
+  async function open(
+    user: Partial<CurrentUser>,
+    teamCreation: AuthSettingsDto['teamCreation'],
+    teams = [aTeam()],
+  ): Promise<void> {
     await signIn(user);
     fixture = TestBed.createComponent(TeamsPage);
     element = fixture.nativeElement as HTMLElement;
@@ -33,8 +37,11 @@ describe('TeamsPage', () => {
   const createButton = () => element.querySelector('[data-testid=teams-create]');
 
   it('lists teams with a personal badge and the caller’s role', async () => {
-    await open({}, 'everyone', [aTeam({ name: 'Me', personal: true, myRole: 'team_admin' }), aTeam({ name: 'Ops', memberCount: 7 })]);
-    const rows = [...element.querySelectorAll('[data-testid=team-row]')];
+    await open({}, 'everyone', [
+      aTeam({ name: 'Me', personal: true, myRole: 'team_admin' }),
+      aTeam({ name: 'Ops', memberCount: 7 }),
+    ]);
+    const rows = Array.from(element.querySelectorAll('[data-testid=team-row]'));
     expect(rows.map((row) => row.querySelector('[data-testid=team-personal]') !== null)).toEqual([true, false]);
     expect(rows[0]?.textContent).toContain('Team admin');
     expect(rows[1]?.textContent).toContain('7');

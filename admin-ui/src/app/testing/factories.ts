@@ -45,7 +45,14 @@ export function aTeam(overrides: Partial<TeamDto> = {}): TeamDto {
 
 export function aMember(overrides: Partial<MemberDto> = {}): MemberDto {
   const n = next();
-  return { userId: `u${n}`, email: `member${n}@example.com`, name: `Member ${n}`, role: 'team_user', joinedAt: '2026-01-01T00:00:00.000Z', ...overrides };
+  return {
+    userId: `u${n}`,
+    email: `member${n}@example.com`,
+    name: `Member ${n}`,
+    role: 'team_user',
+    joinedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
 }
 
 export function anAuditEvent(overrides: Partial<AuditEventDto> = {}): AuditEventDto {

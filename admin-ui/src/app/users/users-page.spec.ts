@@ -51,7 +51,7 @@ describe('UsersPage', () => {
 
   it('lists the users with their email in each row', async () => {
     await showUsers(aUserDto({ email: 'alice@example.com' }), aUserDto({ email: 'bob@example.com' }));
-    const rows = [...element.querySelectorAll('[data-testid=user-row]')].map((row) => row.textContent);
+    const rows = Array.from(element.querySelectorAll('[data-testid=user-row]')).map((row) => row.textContent);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain('alice@example.com');
     expect(rows[1]).toContain('bob@example.com');
@@ -94,7 +94,9 @@ describe('UsersPage', () => {
   it('adds the created user to the table and closes the dialog', async () => {
     await showUsers();
     await submitNewUser('carol@example.com', 'a long enough password');
-    http.expectOne({ method: 'POST', url: '/api/users' }).flush(aUserDto({ email: 'carol@example.com' }), { status: 201, statusText: 'Created' });
+    http
+      .expectOne({ method: 'POST', url: '/api/users' })
+      .flush(aUserDto({ email: 'carol@example.com' }), { status: 201, statusText: 'Created' });
     await settle(fixture);
     expect(overlay.querySelector('[data-testid=user-save]')).toBeNull();
     expect(element.querySelector('[data-testid=user-row]')?.textContent).toContain('carol@example.com');
@@ -102,7 +104,7 @@ describe('UsersPage', () => {
 
   it('does not let admins disable, demote or delete themselves', async () => {
     await showUsers(aUserDto({ id: 'admin', email: 'admin@example.com', globalRole: 'global_admin' }), aUserDto());
-    const [mine, other] = [...element.querySelectorAll('[data-testid=user-row]')];
+    const [mine, other] = Array.from(element.querySelectorAll('[data-testid=user-row]'));
     expect(mine!.querySelector('[data-testid=user-delete]')).toBeNull();
     expect(mine!.querySelector('[data-testid=user-active] button')?.hasAttribute('disabled')).toBe(true);
     expect(other!.querySelector('[data-testid=user-delete]')).not.toBeNull();

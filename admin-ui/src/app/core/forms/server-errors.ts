@@ -25,3 +25,8 @@ export function fieldError(control: AbstractControl, messages: Readonly<Record<s
   for (const [key, message] of Object.entries(messages)) if (control.hasError(key)) return message;
   return null;
 }
+
+export const EMAIL_ERRORS: Readonly<Record<string, string>> = {
+  required: 'Email is required',
+  email: 'Enter a valid email address',
+};

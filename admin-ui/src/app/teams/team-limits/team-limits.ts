@@ -9,7 +9,8 @@ import { ApiError } from '../../core/api/api-error';
 import { applyServerErrors, fieldError } from '../../core/forms/server-errors';
 import { Notifier } from '../../core/ui/notifier';
 
-const LIMIT_ERRORS = { min: 'Enter 0 or more', pattern: 'Enter a whole number' };
+const MEMBER_LIMIT_ERRORS = { min: 'A team needs room for at least 1 member', pattern: 'Enter a whole number' };
+const INSTALLATION_LIMIT_ERRORS = { min: 'Enter 0 or more', pattern: 'Enter a whole number' };
 
 /** A global admin's editor for a team's limits; an empty field means no limit. */
 @Component({
@@ -19,9 +20,9 @@ const LIMIT_ERRORS = { min: 'Enter 0 or more', pattern: 'Enter a whole number' }
     <form class="limits" [formGroup]="form" (ngSubmit)="save()" novalidate aria-label="Team limits">
       <mat-form-field appearance="outline">
         <mat-label>Maximum members</mat-label>
-        <input matInput type="number" min="0" step="1" formControlName="maxMembers" data-testid="team-limit-members" />
+        <input matInput type="number" min="1" step="1" formControlName="maxMembers" data-testid="team-limit-members" />
         <mat-hint>Empty: no limit</mat-hint>
-        @if (fieldError(form.controls.maxMembers, limitErrors); as msg) {
+        @if (fieldError(form.controls.maxMembers, memberLimitErrors); as msg) {
           <mat-error>{{ msg }}</mat-error>
         }
       </mat-form-field>
@@ -36,7 +37,7 @@ const LIMIT_ERRORS = { min: 'Enter 0 or more', pattern: 'Enter a whole number' }
           data-testid="team-limit-installations"
         />
         <mat-hint>Empty: no limit</mat-hint>
-        @if (fieldError(form.controls.maxInstallations, limitErrors); as msg) {
+        @if (fieldError(form.controls.maxInstallations, installationLimitErrors); as msg) {
           <mat-error>{{ msg }}</mat-error>
         }
       </mat-form-field>
@@ -69,9 +70,10 @@ export class TeamLimits {
   readonly saved = output<TeamDto>();
 
   protected readonly fieldError = fieldError;
-  protected readonly limitErrors = LIMIT_ERRORS;
+  protected readonly memberLimitErrors = MEMBER_LIMIT_ERRORS;
+  protected readonly installationLimitErrors = INSTALLATION_LIMIT_ERRORS;
   protected readonly form = inject(FormBuilder).group({
-    maxMembers: [null as number | null, [Validators.min(0), Validators.pattern(/^\d+$/)]],
+    maxMembers: [null as number | null, [Validators.min(1), Validators.pattern(/^\d+$/)]],
     maxInstallations: [null as number | null, [Validators.min(0), Validators.pattern(/^\d+$/)]],
   });
   protected readonly busy = signal(false);

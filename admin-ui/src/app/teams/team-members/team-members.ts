@@ -13,12 +13,13 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { TEAM_ROLES, type MemberDto, type TeamRole } from '@orbit/contracts';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiError } from '../../core/api/api-error';
-import { applyServerErrors, fieldError } from '../../core/forms/server-errors';
+import { applyServerErrors, EMAIL_ERRORS, fieldError } from '../../core/forms/server-errors';
 import { confirmAction } from '../../core/ui/confirm-dialog';
 import { Notifier } from '../../core/ui/notifier';
 import { TEAM_ROLE_LABELS, teamRoleLabel } from '../../core/ui/role-labels';
 
 const PAGE_SIZE = 100;
+const DEFAULT_ROLE: TeamRole = 'team_user';
 
 export interface MembersChange {
   /** Whether the change was to the caller's own membership (their role here, or their leaving). */
@@ -59,7 +60,10 @@ export class TeamMembers {
   protected readonly roleLabels = TEAM_ROLE_LABELS;
   protected readonly roleLabel = teamRoleLabel;
   protected readonly fieldError = fieldError;
-  protected readonly columns = computed(() => (this.canManage() ? ['member', 'role', 'joined', 'actions'] : ['member', 'role', 'joined']));
+  protected readonly emailErrors = EMAIL_ERRORS;
+  protected readonly columns = computed(() =>
+    this.canManage() ? ['member', 'role', 'joined', 'actions'] : ['member', 'role', 'joined'],
+  );
   protected readonly members = signal<MemberDto[]>([]);
   protected readonly total = signal(0);
   protected readonly nextCursor = signal<string | undefined>(undefined);
@@ -68,7 +72,7 @@ export class TeamMembers {
 
   protected readonly addForm = inject(FormBuilder).nonNullable.group({
     email: ['', [Validators.required, Validators.email]],
-    role: ['team_user' as TeamRole],
+    role: [DEFAULT_ROLE],
   });
   protected readonly adding = signal(false);
   protected readonly addError = signal<string | null>(null);
@@ -116,7 +120,7 @@ export class TeamMembers {
       const member = await this.api.addMember(this.teamId(), { email: email.trim(), role });
       this.members.update((members) => [...members, member]);
       this.total.update((total) => total + 1);
-      this.addForm.reset({ email: '', role: 'team_user' });
+      this.addForm.reset({ email: '', role: DEFAULT_ROLE });
       this.notifier.success(`Added ${member.email}`);
       this.changed.emit({ self: this.isMe(member), removed: false });
     } catch (err) {

@@ -33,11 +33,22 @@ describe('TeamPage', () => {
 
   const testIds = (...ids: string[]): Record<string, boolean> =>
     Object.fromEntries(ids.map((id) => [id, element.querySelector(`[data-testid=${id}]`) !== null]));
-  const controls = ['member-email', 'member-role', 'member-add', 'member-role-select', 'member-remove', 'team-rename', 'team-delete'];
+  const controls = [
+    'member-email',
+    'member-role',
+    'member-add',
+    'member-role-select',
+    'member-remove',
+    'team-rename',
+    'team-delete',
+  ];
 
   it('shows a team user the members but no way to change them', async () => {
     const team = aTeam({ name: 'Platform', myRole: 'team_user' });
-    await open({ id: 'me', globalRole: 'global_user' }, team, [aMember({ userId: 'me' }), aMember({ email: 'lead@example.com', role: 'team_admin' })]);
+    await open({ id: 'me', globalRole: 'global_user' }, team, [
+      aMember({ userId: 'me' }),
+      aMember({ email: 'lead@example.com', role: 'team_admin' }),
+    ]);
     expect(element.querySelector('[data-testid=team-title]')?.textContent).toContain('Platform');
     const rows = element.querySelectorAll('[data-testid=member-row]');
     expect(rows).toHaveLength(2);
@@ -57,19 +68,31 @@ describe('TeamPage', () => {
     const team = aTeam({ myRole: 'team_user' });
     const elsewhere = [{ teamId: 'other', teamName: 'Other', role: 'team_admin' as const, personal: false }];
     await open({ globalRole: 'global_user', teams: elsewhere }, team, [aMember()]);
-    expect(testIds('member-add', 'member-remove', 'team-delete')).toEqual({ 'member-add': false, 'member-remove': false, 'team-delete': false });
+    expect(testIds('member-add', 'member-remove', 'team-delete')).toEqual({
+      'member-add': false,
+      'member-remove': false,
+      'team-delete': false,
+    });
   });
 
   it('offers neither new members nor deletion on a personal team', async () => {
     const team = aTeam({ personal: true, myRole: 'team_admin' });
     await open({ id: 'me' }, team, [aMember({ userId: 'me', role: 'team_admin' })]);
-    expect(testIds('member-add', 'team-delete', 'team-rename')).toEqual({ 'member-add': false, 'team-delete': false, 'team-rename': true });
+    expect(testIds('member-add', 'team-delete', 'team-rename')).toEqual({
+      'member-add': false,
+      'team-delete': false,
+      'team-rename': true,
+    });
   });
 
   it('lets a global admin edit limits and manage a team they are not in', async () => {
     const team = aTeam({ myRole: undefined, limits: { maxMembers: 10, maxInstallations: null } });
     await open({ globalRole: 'global_admin' }, team, [aMember()]);
-    expect(testIds('team-limits', 'member-add', 'team-delete')).toEqual({ 'team-limits': true, 'member-add': true, 'team-delete': true });
+    expect(testIds('team-limits', 'member-add', 'team-delete')).toEqual({
+      'team-limits': true,
+      'member-add': true,
+      'team-delete': true,
+    });
     expect(element.querySelector<HTMLInputElement>('[data-testid=team-limit-members]')?.value).toBe('10');
   });
 
@@ -79,7 +102,9 @@ describe('TeamPage', () => {
     await open({ id: 'me' }, team, [only]);
     element.querySelector<HTMLElement>('[data-testid=member-role-select] .mat-mdc-select-trigger')!.click();
     await settle(fixture);
-    const userOption = [...document.querySelectorAll<HTMLElement>('mat-option')].find((o) => o.textContent?.includes('Team user'));
+    const userOption = Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find((o) =>
+      o.textContent?.includes('Team user'),
+    );
     userOption!.click();
     const request = http.expectOne({ method: 'PATCH', url: '/api/teams/t1/members/me' });
     expect(request.request.body).toEqual({ role: 'team_user' });
@@ -101,7 +126,10 @@ describe('TeamPage', () => {
     element.querySelector<HTMLButtonElement>('[data-testid=member-add]')!.click();
     const request = http.expectOne({ method: 'POST', url: '/api/teams/t1/members' });
     expect(request.request.body).toEqual({ email: 'nobody@example.com', role: 'team_user' });
-    request.flush({ statusCode: 404, error: 'Not Found', message: 'No user has this email' }, { status: 404, statusText: 'Not Found' });
+    request.flush(
+      { statusCode: 404, error: 'Not Found', message: 'No user has this email' },
+      { status: 404, statusText: 'Not Found' },
+    );
     await settle(fixture);
     expect(email.closest('mat-form-field')?.querySelector('mat-error')?.textContent).toContain('No user has this email');
   });

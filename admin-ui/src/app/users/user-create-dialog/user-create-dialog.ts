@@ -9,8 +9,10 @@ import { MatSelectModule } from '@angular/material/select';
 import { GLOBAL_ROLES, type CreateUserRequest, type GlobalRole, type UserDto } from '@orbit/contracts';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiError } from '../../core/api/api-error';
-import { applyServerErrors, fieldError } from '../../core/forms/server-errors';
+import { applyServerErrors, EMAIL_ERRORS, fieldError } from '../../core/forms/server-errors';
 import { GLOBAL_ROLE_LABELS } from '../../core/ui/role-labels';
+
+const DEFAULT_ROLE: GlobalRole = 'global_user';
 
 /** Creates an account; closes with the created user. */
 @Component({
@@ -43,11 +45,12 @@ export class UserCreateDialog {
   protected readonly roles = GLOBAL_ROLES;
   protected readonly roleLabels = GLOBAL_ROLE_LABELS;
   protected readonly fieldError = fieldError;
+  protected readonly emailErrors = EMAIL_ERRORS;
   protected readonly form = inject(FormBuilder).nonNullable.group({
     email: ['', [Validators.required, Validators.email]],
     name: ['', [Validators.required]],
     password: [''],
-    globalRole: ['global_user' as GlobalRole],
+    globalRole: [DEFAULT_ROLE],
   });
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
