@@ -29,7 +29,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     env: { ORBIT_ADMIN_EMAIL: ADMIN.email, ORBIT_ADMIN_PASSWORD: ADMIN.password, ...env },
   });
   const app = await createApp(config);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(env['PORT'] === undefined ? 0 : config.port, '127.0.0.1');
   const http = app.getHttpServer() as Server;
   return {
     app,
