@@ -95,7 +95,7 @@ export default tseslint.config(
   },
   { files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
   {
-    files: ['scripts/**/*.mjs', 'bench/**/*.mjs', '.ci/**/*.mjs'],
+    files: ['**/scripts/**/*.mjs', 'bench/**/*.mjs', '.ci/**/*.mjs'],
     languageOptions: {
       globals: {
         process: 'readonly',

@@ -71,4 +71,15 @@ describe('ProfilePage', () => {
     http.expectNone('/api/me/password');
     expect(errorUnder('profile-confirm-password')).toContain('The passwords do not match');
   });
+
+  it('clears the password form after a successful change', async () => {
+    type('profile-current-password', 'old password here');
+    type('profile-new-password', 'a much longer password');
+    type('profile-confirm-password', 'a much longer password');
+    element.querySelector<HTMLButtonElement>('[data-testid=profile-change-password]')!.click();
+    http.expectOne({ method: 'PUT', url: '/api/me/password' }).flush(null, { status: 204, statusText: 'No Content' });
+    await settle(fixture);
+    expect(element.querySelector<HTMLInputElement>('[data-testid=profile-new-password]')?.value).toBe('');
+    expect(element.querySelector('mat-error')).toBeNull();
+  });
 });

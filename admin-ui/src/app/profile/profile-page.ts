@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal, type OnInit } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, ReactiveFormsModule, Validators, type FormGroupDirective } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -68,7 +68,8 @@ export class ProfilePage implements OnInit {
     }
   }
 
-  protected async changePassword(): Promise<void> {
+  /** Takes the form's directive so that a reset also clears its submitted state (else the emptied fields show errors). */
+  protected async changePassword(formDirective: FormGroupDirective): Promise<void> {
     const { currentPassword, newPassword, confirmPassword } = this.passwordForm.getRawValue();
     if (newPassword && confirmPassword && newPassword !== confirmPassword) {
       this.passwordForm.controls.confirmPassword.setErrors({ mismatch: true });
@@ -81,7 +82,7 @@ export class ProfilePage implements OnInit {
     this.passwordError.set(null);
     try {
       await this.api.changePassword({ currentPassword, newPassword });
-      this.passwordForm.reset();
+      formDirective.resetForm();
       this.notifier.success('Password changed');
     } catch (err) {
       const error = ApiError.from(err);

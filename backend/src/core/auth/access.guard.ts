@@ -38,7 +38,8 @@ export class AccessGuard implements CanActivate {
     ]);
     const request = context.switchToHttp().getRequest<Request & RequestWithAuth>();
     if (!rule) {
-      this.logger.error(`${request.method} ${request.route?.path ?? request.path} declares no access rule: refused`);
+      const route = (request.route as { path?: string } | undefined)?.path ?? request.path;
+      this.logger.error(`${request.method} ${route} declares no access rule: refused`);
       throw new AppException(ErrorCode.Forbidden, 'This route is not available');
     }
     if (rule.kind === 'public') return true;

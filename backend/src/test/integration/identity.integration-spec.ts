@@ -1,3 +1,4 @@
+import type { AuditEventDto, CurrentUser, Page } from '@orbit/contracts';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { postFrom } from '../support/http-from.js';
@@ -11,7 +12,11 @@ describe('identity on MariaDB', () => {
   let port: number;
 
   beforeAll(async () => {
-    t = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '8', LOGIN_THROTTLE_WINDOW: '60' });
+    t = await startTestApp({
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '8',
+      LOGIN_THROTTLE_WINDOW: '60',
+    });
     admin = await t.login(ADMIN.email, ADMIN.password);
     port = (t.http.address() as AddressInfo).port;
   });
@@ -32,13 +37,21 @@ describe('identity on MariaDB', () => {
     it('answers 409 with a message for a duplicate email, whatever its case', async () => {
       await createUserVia(t.http, admin, { email: 'dup@example.com' });
       const res = await as(admin).post('/api/users', { email: 'DUP@example.com', name: 'Again' }).expect(409);
-      expect(res.body).toMatchObject({ statusCode: 409, code: 'duplicate', message: 'A user with email dup@example.com already exists' });
+      expect(res.body).toMatchObject({
+        statusCode: 409,
+        code: 'duplicate',
+        message: 'A user with email dup@example.com already exists',
+      });
     });
 
     it('answers 400 saying why a password is weak', async () => {
-      const res = await as(admin).post('/api/users', { email: 'weak@example.com', name: 'Weak', password: 'aaaaaaaaaaaa' }).expect(400);
+      const res = await as(admin)
+        .post('/api/users', { email: 'weak@example.com', name: 'Weak', password: 'aaaaaaaaaaaa' })
+        .expect(400);
       expect(res.body.details).toEqual([{ field: 'password', message: 'password must use at least 5 different characters' }]);
-      const short = await as(admin).post('/api/users', { email: 'weak@example.com', name: 'Weak', password: 'Sh0rt!' }).expect(400);
+      const short = await as(admin)
+        .post('/api/users', { email: 'weak@example.com', name: 'Weak', password: 'Sh0rt!' })
+        .expect(400);
       expect(short.body.details).toEqual([{ field: 'password', message: 'password must be at least 12 characters long' }]);
     });
 
@@ -67,19 +80,26 @@ describe('identity on MariaDB', () => {
     it('slows a burst of wrong passwords from one address while the real user signs in from another', async () => {
       await createUserVia(t.http, admin, { email: 'alice@example.com', password: PASSWORD });
       for (let i = 0; i < 3; i++) {
-        expect((await postFrom('127.0.0.2', port, '/api/auth/login', { email: 'alice@example.com', password: `wrong-${i}` })).status).toBe(401);
+        expect(
+          (await postFrom('127.0.0.2', port, '/api/auth/login', { email: 'alice@example.com', password: `wrong-${i}` })).status,
+        ).toBe(401);
       }
       const blocked = await postFrom('127.0.0.2', port, '/api/auth/login', { email: 'alice@example.com', password: PASSWORD });
       expect(blocked.status).toBe(429);
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
       // The account is not locked: Alice, elsewhere, gets in.
-      expect((await postFrom('127.0.0.3', port, '/api/auth/login', { email: 'alice@example.com', password: PASSWORD })).status).toBe(200);
+      expect(
+        (await postFrom('127.0.0.3', port, '/api/auth/login', { email: 'alice@example.com', password: PASSWORD })).status,
+      ).toBe(200);
     });
 
     it('slows one address that tries many accounts', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 10; i++) {
-        statuses.push((await postFrom('127.0.0.4', port, '/api/auth/login', { email: `spray-${i}@example.com`, password: 'guess-guess-1' })).status);
+        statuses.push(
+          (await postFrom('127.0.0.4', port, '/api/auth/login', { email: `spray-${i}@example.com`, password: 'guess-guess-1' }))
+            .status,
+        );
       }
       expect(statuses.slice(0, 8)).toEqual(Array(8).fill(401));
       expect(statuses.slice(8)).toEqual([429, 429]);
@@ -99,18 +119,29 @@ describe('identity on MariaDB', () => {
       await createUserVia(t.http, admin, { email: 'carol@example.com', password: PASSWORD });
       const first = await loginWithCookie('carol@example.com', PASSWORD);
       const refreshed = await request(t.http).post('/api/auth/refresh').set('Cookie', first.cookie).expect(200);
-      const rotated = ([] as string[]).concat(refreshed.headers['set-cookie'] ?? []).find((c) => c.startsWith('orbit_rt='))!.split(';')[0]!;
+      const rotated = ([] as string[])
+        .concat(refreshed.headers['set-cookie'] ?? [])
+        .find((c) => c.startsWith('orbit_rt='))!
+        .split(';')[0]!;
       expect(rotated).not.toBe(first.cookie);
-      await as(refreshed.body.accessToken as string).get('/api/me').expect(200);
+      await as(refreshed.body.accessToken as string)
+        .get('/api/me')
+        .expect(200);
       // Replaying the rotated-out cookie ends the whole session, including the newest tokens.
       await request(t.http).post('/api/auth/refresh').set('Cookie', first.cookie).expect(401);
       await request(t.http).post('/api/auth/refresh').set('Cookie', rotated).expect(401);
-      await as(refreshed.body.accessToken as string).get('/api/me').expect(401);
+      await as(refreshed.body.accessToken as string)
+        .get('/api/me')
+        .expect(401);
     });
 
     it('ends the session on logout', async () => {
       const s = await loginWithCookie('carol@example.com', PASSWORD);
-      await request(t.http).post('/api/auth/logout').set('Cookie', s.cookie).set('Authorization', `Bearer ${s.token}`).expect(204);
+      await request(t.http)
+        .post('/api/auth/logout')
+        .set('Cookie', s.cookie)
+        .set('Authorization', `Bearer ${s.token}`)
+        .expect(204);
       await as(s.token).get('/api/me').expect(401);
       await request(t.http).post('/api/auth/refresh').set('Cookie', s.cookie).expect(401);
     });
@@ -120,14 +151,18 @@ describe('identity on MariaDB', () => {
       const token = await t.login('dave@example.com', PASSWORD);
       await as(admin).patch(`/api/users/${id}`, { disabled: true }).expect(200);
       await as(token).get('/api/me').expect(401);
-      expect((await request(t.http).post('/api/auth/login').send({ email: 'dave@example.com', password: PASSWORD })).status).toBe(401);
+      expect((await request(t.http).post('/api/auth/login').send({ email: 'dave@example.com', password: PASSWORD })).status).toBe(
+        401,
+      );
     });
 
     it('changes the password, keeping this session and ending the others', async () => {
       await createUserVia(t.http, admin, { email: 'erin@example.com', password: PASSWORD });
       const current = await t.login('erin@example.com', PASSWORD);
       const other = await t.login('erin@example.com', PASSWORD);
-      const wrong = await as(current).put('/api/me/password', { currentPassword: 'nope', newPassword: 'c0rrect-St4ple-9!' }).expect(400);
+      const wrong = await as(current)
+        .put('/api/me/password', { currentPassword: 'nope', newPassword: 'c0rrect-St4ple-9!' })
+        .expect(400);
       expect(wrong.body.details).toEqual([{ field: 'currentPassword', message: 'currentPassword is not your current password' }]);
       const weak = await as(current).put('/api/me/password', { currentPassword: PASSWORD, newPassword: 'short' }).expect(400);
       expect(weak.body.details[0].field).toBe('newPassword');
@@ -142,10 +177,12 @@ describe('identity on MariaDB', () => {
     it('gives every user a personal team that cannot be deleted or get other members', async () => {
       await createUserVia(t.http, admin, { email: 'frank@example.com', password: PASSWORD });
       const frank = await t.login('frank@example.com', PASSWORD);
-      const me = (await as(frank).get('/api/me').expect(200)).body;
-      const personal = me.teams.find((team: { personal: boolean }) => team.personal);
+      const me = (await as(frank).get('/api/me').expect(200)).body as CurrentUser;
+      const personal = me.teams.find((team) => team.personal)!;
       expect(personal.role).toBe('team_admin');
-      const add = await as(frank).post(`/api/teams/${personal.teamId}/members`, { email: 'alice@example.com', role: 'team_user' }).expect(409);
+      const add = await as(frank)
+        .post(`/api/teams/${personal.teamId}/members`, { email: 'alice@example.com', role: 'team_user' })
+        .expect(409);
       expect(add.body.code).toBe('personal_team');
       expect((await as(frank).delete(`/api/teams/${personal.teamId}`).expect(409)).body.code).toBe('personal_team');
     });
@@ -153,7 +190,9 @@ describe('identity on MariaDB', () => {
     it('keeps at least one team admin', async () => {
       const teamId = await createTeamVia(t.http, admin, 'Solo admin team');
       const me = (await as(admin).get('/api/me')).body as { id: string };
-      expect((await as(admin).patch(`/api/teams/${teamId}/members/${me.id}`, { role: 'team_user' }).expect(409)).body.code).toBe('last_team_admin');
+      expect((await as(admin).patch(`/api/teams/${teamId}/members/${me.id}`, { role: 'team_user' }).expect(409)).body.code).toBe(
+        'last_team_admin',
+      );
       expect((await as(admin).delete(`/api/teams/${teamId}/members/${me.id}`).expect(409)).body.code).toBe('last_team_admin');
     });
 
@@ -161,11 +200,19 @@ describe('identity on MariaDB', () => {
       await createUserVia(t.http, admin, { email: 'gina@example.com', password: PASSWORD });
       const gina = await t.login('gina@example.com', PASSWORD);
       const teamId = await createTeamVia(t.http, gina, 'Limited');
-      expect((await as(gina).patch(`/api/teams/${teamId}`, { limits: { maxMembers: 1 } }).expect(403)).body.message).toBe(
-        'Only global admins may change team limits',
-      );
-      await as(admin).patch(`/api/teams/${teamId}`, { limits: { maxMembers: 1 } }).expect(200);
-      const full = await as(gina).post(`/api/teams/${teamId}/members`, { email: 'alice@example.com', role: 'team_user' }).expect(409);
+      expect(
+        (
+          await as(gina)
+            .patch(`/api/teams/${teamId}`, { limits: { maxMembers: 1 } })
+            .expect(403)
+        ).body.message,
+      ).toBe('Only global admins may change team limits');
+      await as(admin)
+        .patch(`/api/teams/${teamId}`, { limits: { maxMembers: 1 } })
+        .expect(200);
+      const full = await as(gina)
+        .post(`/api/teams/${teamId}/members`, { email: 'alice@example.com', role: 'team_user' })
+        .expect(409);
       expect(full.body.code).toBe('limit_exceeded');
     });
 
@@ -192,11 +239,18 @@ describe('identity on MariaDB', () => {
 
       const all = (await as(admin).get('/api/audit?limit=100').expect(200)).body;
       expect(JSON.stringify(all)).not.toContain(PASSWORD);
-      const rename = all.items.find((e: { action: string; teamId: string }) => e.action === 'team.update' && e.teamId === teamA);
-      expect(rename).toMatchObject({ actor: { email: 'hank@example.com' }, before: { name: 'Audit A' }, after: { name: 'Audit A renamed' } });
-      expect(rename.requestId).toEqual(expect.any(String));
+      const rename = (all as Page<AuditEventDto>).items.find((e) => e.action === 'team.update' && e.teamId === teamA);
+      expect(rename).toMatchObject({
+        actor: { email: 'hank@example.com' },
+        before: { name: 'Audit A' },
+        after: { name: 'Audit A renamed' },
+      });
+      expect(rename?.requestId).toEqual(expect.any(String));
 
-      const hankView = (await as(hank).get(`/api/audit?limit=100`).expect(200)).body.items as { teamId: string | null; actor: { email: string } }[];
+      const hankView = (await as(hank).get(`/api/audit?limit=100`).expect(200)).body.items as {
+        teamId: string | null;
+        actor: { email: string };
+      }[];
       expect(hankView.length).toBeGreaterThan(0);
       expect(hankView.every((e) => e.teamId === teamA || e.actor.email === 'hank@example.com')).toBe(true);
       expect(hankView.some((e) => e.teamId === teamB)).toBe(false);
@@ -208,14 +262,20 @@ describe('identity on MariaDB', () => {
     });
 
     it('filters by action and time, and pages with a cursor', async () => {
-      const page1 = (await as(admin).get('/api/audit?action=user.create&limit=2').expect(200)).body;
+      const page1 = (await as(admin).get('/api/audit?action=user.create&limit=2').expect(200)).body as Page<AuditEventDto>;
       expect(page1.items).toHaveLength(2);
-      expect(page1.items.every((e: { action: string }) => e.action === 'user.create')).toBe(true);
+      expect(page1.items.every((e) => e.action === 'user.create')).toBe(true);
       const page2 = (await as(admin).get(`/api/audit?action=user.create&limit=2&cursor=${page1.nextCursor}`).expect(200)).body;
-      expect(page2.items[0].id).not.toBe(page1.items[0].id);
-      expect(Number(page2.items[0].id)).toBeLessThan(Number(page1.items[1].id));
+      expect(page2.items[0].id).not.toBe(page1.items[0]!.id);
+      expect(Number(page2.items[0].id)).toBeLessThan(Number(page1.items[1]!.id));
       const future = new Date(Date.now() + 3_600_000).toISOString();
-      expect((await as(admin).get(`/api/audit?from=${encodeURIComponent(future)}`).expect(200)).body.items).toEqual([]);
+      expect(
+        (
+          await as(admin)
+            .get(`/api/audit?from=${encodeURIComponent(future)}`)
+            .expect(200)
+        ).body.items,
+      ).toEqual([]);
       expect((await as(admin).get('/api/audit?from=yesterday').expect(400)).body.details[0].field).toBe('from');
     });
 

@@ -51,7 +51,7 @@ function expected(route: Route, who: Principal): Outcome | 'any' {
   return hasPermission({ globalRole }, rule.permission) ? 'allowed' : 403;
 }
 
-function outcomeOf(status: number): Outcome | number {
+function outcomeOf(status: number): 'allowed' | number {
   if (status === 401 || status === 403 || status === 404) return status;
   // Past the guard: success, a validation error or a state conflict all mean access was granted.
   return status < 400 || status === 400 || status === 409 ? 'allowed' : status;
@@ -91,11 +91,16 @@ describe('RBAC matrix over every registered route', () => {
         if (typeof handler !== 'function' || Reflect.getMetadata('path', handler) === undefined) continue;
         const method = METHOD_NAMES[Reflect.getMetadata('method', handler) as RequestMethod] ?? 'OTHER';
         const path = `/api/${base}/${String(Reflect.getMetadata('path', handler))}`.replace(/\/+/g, '/').replace(/\/$/, '');
-        const rule = (Reflect.getMetadata(ACCESS_RULE, handler) ?? Reflect.getMetadata(ACCESS_RULE, metatype)) as AccessRule | undefined;
+        const rule = (Reflect.getMetadata(ACCESS_RULE, handler) ?? Reflect.getMetadata(ACCESS_RULE, metatype)) as
+          AccessRule | undefined;
         rules.set(`${method} ${path}`, rule);
       }
     }
-    const router = (t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router;
+    const router = (
+      t.app.getHttpAdapter().getInstance() as {
+        router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+      }
+    ).router;
     routes = router.stack
       .filter((layer) => layer.route && layer.route.path.startsWith('/api/') && !layer.route.path.startsWith('/api/docs'))
       .flatMap((layer) =>
@@ -157,7 +162,9 @@ describe('RBAC matrix over every registered route', () => {
           continue;
         }
         const f = await fixtures();
-        const path = route.path.replace(':teamId', f.teamA).replace(':userId', route.path.startsWith('/api/teams/') ? f.memberId : f.victimId);
+        const path = route.path
+          .replace(':teamId', f.teamA)
+          .replace(':userId', route.path.startsWith('/api/teams/') ? f.memberId : f.victimId);
         const token = tokens.get(who);
         let req = request(t.http)[route.method.toLowerCase() as 'get'](path).redirects(0);
         if (token) req = req.set('Authorization', `Bearer ${token}`);
@@ -165,14 +172,19 @@ describe('RBAC matrix over every registered route', () => {
         const want = expected(route, who);
         const got = outcomeOf(res.status);
         const ok = want === 'any' ? res.status !== 403 && res.status < 500 : got === want;
-        if (!ok) mismatches.push(`${who} ${route.method} ${path}: expected ${String(want)}, got ${res.status} ${JSON.stringify(res.body)}`);
+        if (!ok)
+          mismatches.push(
+            `${who} ${route.method} ${path}: expected ${String(want)}, got ${res.status} ${JSON.stringify(res.body)}`,
+          );
         row.push(`${res.status}${ok ? '' : '✗'}`);
       }
       table.push(row);
     }
     const widths = [Math.max(...table.map((r) => r[0]!.length)), ...PRINCIPALS.map((p) => p.length)];
     const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
-    process.stdout.write(`\nRBAC matrix (status per principal; · = public route, not repeated)\n${line(['route', ...PRINCIPALS])}\n${table.map(line).join('\n')}\n`);
+    process.stdout.write(
+      `\nRBAC matrix (status per principal; · = public route, not repeated)\n${line(['route', ...PRINCIPALS])}\n${table.map(line).join('\n')}\n`,
+    );
     expect(mismatches).toEqual([]);
   });
 });

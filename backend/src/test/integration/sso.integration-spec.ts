@@ -44,7 +44,10 @@ describe('SSO through passport-oauth2', () => {
 
     let step = await browser.follow(authorize.toString());
     const loginUid = new URL(step.url).pathname.split('/').pop()!;
-    let res = await browser.request(`${idp.issuer}/interaction/${loginUid}`, { method: 'POST', form: { prompt: 'login', login, password: 'any' } });
+    let res = await browser.request(`${idp.issuer}/interaction/${loginUid}`, {
+      method: 'POST',
+      form: { prompt: 'login', login, password: 'any' },
+    });
     step = await browser.follow(new URL(res.headers.get('location')!, idp.issuer).toString(), (next) => next.startsWith(base));
     if (!step.url.startsWith(base)) {
       const consentUid = new URL(step.url).pathname.split('/').pop()!;
@@ -73,7 +76,10 @@ describe('SSO through passport-oauth2', () => {
   }
 
   it('advertises SSO to the console', async () => {
-    expect((await request(t.http).get('/api/auth/settings').expect(200)).body).toEqual({ sso: { enabled: true, label: 'Corp SSO' }, teamCreation: 'everyone' });
+    expect((await request(t.http).get('/api/auth/settings').expect(200)).body).toEqual({
+      sso: { enabled: true, label: 'Corp SSO' },
+      teamCreation: 'everyone',
+    });
   });
 
   it('creates an account just in time for an allowed domain and signs it in', async () => {
@@ -113,7 +119,9 @@ describe('SSO through passport-oauth2', () => {
   });
 
   it('rejects a callback whose state does not match the browser that started the sign-in', async () => {
-    const forged = await signIn('sam@corp.example', { tamper: (browser) => browser.setCookie(base, 'orbit_sso', 'forged.value.1.x') });
+    const forged = await signIn('sam@corp.example', {
+      tamper: (browser) => browser.setCookie(base, 'orbit_sso', 'forged.value.1.x'),
+    });
     expect(forged.location).toBe('/login?error=sso_state');
     expect(forged.refresh).toBeUndefined();
   });

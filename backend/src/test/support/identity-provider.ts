@@ -22,7 +22,13 @@ export async function startIdentityProvider(redirectUri: string): Promise<TestId
   const clientSecret = 'idp-client-secret-for-tests';
   const provider = new Provider(issuer, {
     clients: [
-      { client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] },
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [redirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
     ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     findAccount: (_ctx, id) => ({
@@ -38,7 +44,8 @@ export async function startIdentityProvider(redirectUri: string): Promise<TestId
     features: { devInteractions: { enabled: true } },
     cookies: { keys: ['orbit-test-idp-cookie-key'] },
   });
-  server.on('request', provider.callback());
+  const handle = provider.callback();
+  server.on('request', (req, res) => void handle(req, res));
   return {
     issuer,
     clientId,

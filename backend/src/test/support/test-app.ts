@@ -30,7 +30,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const app = await createApp(config);
   await app.listen(env['PORT'] === undefined ? 0 : config.port, '127.0.0.1');
-  const http = app.getHttpServer() as Server;
+  const http: Server = app.getHttpServer();
   return {
     app,
     http,
@@ -68,7 +68,16 @@ export async function createTeamVia(http: Server, token: string, name: string): 
   return (res.body as { id: string }).id;
 }
 
-export async function addMemberVia(http: Server, token: string, teamId: string, email: string, role: 'team_admin' | 'team_user'): Promise<void> {
-  const res = await request(http).post(`/api/teams/${teamId}/members`).set('Authorization', `Bearer ${token}`).send({ email, role });
+export async function addMemberVia(
+  http: Server,
+  token: string,
+  teamId: string,
+  email: string,
+  role: 'team_admin' | 'team_user',
+): Promise<void> {
+  const res = await request(http)
+    .post(`/api/teams/${teamId}/members`)
+    .set('Authorization', `Bearer ${token}`)
+    .send({ email, role });
   if (res.status !== 201) throw new Error(`adding ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
 }

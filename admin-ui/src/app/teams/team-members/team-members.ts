@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, ReactiveFormsModule, Validators, type FormGroupDirective } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -108,7 +108,8 @@ export class TeamMembers {
     return member.userId === this.currentUserId();
   }
 
-  protected async add(): Promise<void> {
+  /** Takes the form's directive so that a reset also clears its submitted state (else the emptied email shows as an error). */
+  protected async add(formDirective: FormGroupDirective): Promise<void> {
     if (this.addForm.invalid || this.adding()) {
       this.addForm.markAllAsTouched();
       return;
@@ -120,7 +121,7 @@ export class TeamMembers {
       const member = await this.api.addMember(this.teamId(), { email: email.trim(), role });
       this.members.update((members) => [...members, member]);
       this.total.update((total) => total + 1);
-      this.addForm.reset({ email: '', role: DEFAULT_ROLE });
+      formDirective.resetForm({ email: '', role: DEFAULT_ROLE });
       this.notifier.success(`Added ${member.email}`);
       this.changed.emit({ self: this.isMe(member), removed: false });
     } catch (err) {

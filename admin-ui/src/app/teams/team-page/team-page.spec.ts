@@ -133,4 +133,44 @@ describe('TeamPage', () => {
     await settle(fixture);
     expect(email.closest('mat-form-field')?.querySelector('mat-error')?.textContent).toContain('No user has this email');
   });
+
+  it('renames the team in place', async () => {
+    const team = aTeam({ id: 't1', name: 'Platform', myRole: 'team_admin' });
+    await open({}, team, [aMember()]);
+    element.querySelector<HTMLButtonElement>('[data-testid=team-rename]')!.click();
+    await settle(fixture);
+    const input = element.querySelector<HTMLInputElement>('[data-testid=team-rename-input]')!;
+    expect(input.value).toBe('Platform');
+    input.value = 'Platform Eng';
+    input.dispatchEvent(new Event('input'));
+    element.querySelector<HTMLButtonElement>('[data-testid=team-rename-save]')!.click();
+    const request = http.expectOne({ method: 'PATCH', url: '/api/teams/t1' });
+    expect(request.request.body).toEqual({ name: 'Platform Eng' });
+    request.flush({ ...team, name: 'Platform Eng' });
+    await settle(fixture);
+    http.expectOne('/api/me').flush({ id: 'u1', email: 'a@example.com', name: 'A', globalRole: 'global_user', teams: [] });
+    await settle(fixture);
+    expect(element.querySelector('[data-testid=team-title]')?.textContent).toContain('Platform Eng');
+  });
+
+  it('adds a member and leaves an empty form without errors for the next one', async () => {
+    const team = aTeam({ id: 't1', myRole: 'team_admin', memberCount: 1 });
+    await open({}, team, [aMember()]);
+    const email = element.querySelector<HTMLInputElement>('[data-testid=member-email]')!;
+    email.value = 'carol@example.com';
+    email.dispatchEvent(new Event('input'));
+    element.querySelector<HTMLButtonElement>('[data-testid=member-add]')!.click();
+    http
+      .expectOne({ method: 'POST', url: '/api/teams/t1/members' })
+      .flush(aMember({ email: 'carol@example.com' }), { status: 201, statusText: 'Created' });
+    await settle(fixture);
+    http.expectOne('/api/teams/t1').flush({ ...team, memberCount: 2 });
+    await settle(fixture);
+    expect(Array.from(element.querySelectorAll('[data-testid=member-row]')).map((r) => r.textContent)).toEqual([
+      expect.any(String),
+      expect.stringContaining('carol@example.com'),
+    ]);
+    expect(email.value).toBe('');
+    expect(element.querySelector('orbit-team-members mat-error')).toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
@@ -13,7 +13,7 @@ import { hasPermission, type Permission, type TeamDto } from '@orbit/contracts';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiError } from '../../core/api/api-error';
 import { AuthStore } from '../../core/auth/auth-store';
-import { fieldError } from '../../core/forms/server-errors';
+import { applyServerErrors, fieldError } from '../../core/forms/server-errors';
 import { confirmAction } from '../../core/ui/confirm-dialog';
 import { Notifier } from '../../core/ui/notifier';
 import { TEAM_ROLE_LABELS } from '../../core/ui/role-labels';
@@ -64,7 +64,9 @@ export class TeamPage {
 
   protected readonly renaming = signal(false);
   protected readonly savingName = signal(false);
-  protected readonly nameControl = new FormControl('', { nonNullable: true, validators: [Validators.required] });
+  protected readonly renameForm = new FormGroup({
+    name: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  });
 
   constructor() {
     effect(() => {
@@ -97,7 +99,7 @@ export class TeamPage {
   }
 
   protected startRename(): void {
-    this.nameControl.reset(this.team()?.name ?? '');
+    this.renameForm.reset({ name: this.team()?.name ?? '' });
     this.renaming.set(true);
   }
 
@@ -107,11 +109,11 @@ export class TeamPage {
 
   protected async saveName(): Promise<void> {
     const team = this.team();
-    if (!team || this.nameControl.invalid || this.savingName()) {
-      this.nameControl.markAsTouched();
+    if (!team || this.renameForm.invalid || this.savingName()) {
+      this.renameForm.markAllAsTouched();
       return;
     }
-    const name = this.nameControl.value.trim();
+    const name = this.renameForm.controls.name.value.trim();
     if (name === team.name) {
       this.renaming.set(false);
       return;
@@ -124,13 +126,7 @@ export class TeamPage {
       await this.reloadUser();
     } catch (err) {
       const error = ApiError.from(err);
-      const message = error.fieldErrors['name'];
-      if (message) {
-        this.nameControl.setErrors({ server: message });
-        this.nameControl.markAsTouched();
-      } else {
-        this.notifier.error(error);
-      }
+      if (!applyServerErrors(this.renameForm, error)) this.notifier.error(error);
     } finally {
       this.savingName.set(false);
     }

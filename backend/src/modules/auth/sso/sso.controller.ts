@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Logger, Req, Res } from '@nestjs/common';
 import { ApiFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { SsoErrorCode } from '@orbit/contracts';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import passport from 'passport';
 import { APP_CONFIG } from '../../../config/config.module.js';
 import type { AppConfig } from '../../../config/env.schema.js';
@@ -33,9 +33,13 @@ export class SsoController {
     try {
       const strategy = await this.sso.getStrategy();
       await new Promise<void>((resolve, reject) => {
-        const next: NextFunction = (err?: unknown) => (err ? reject(err as Error) : resolve());
+        const next: NextFunction = (err?: unknown) =>
+          err ? reject(err instanceof Error ? err : new Error('authentication failed')) : resolve();
         res.once('finish', resolve);
-        passport.authenticate(Object.create(strategy) as passport.Strategy, { session: false })(req, res, next);
+        const middleware = passport.authenticate(Object.create(strategy) as passport.Strategy, {
+          session: false,
+        }) as RequestHandler;
+        void middleware(req, res, next);
       });
     } catch (error) {
       this.fail(res, error instanceof SsoFailure ? error.code : 'sso_unavailable', error);
@@ -54,14 +58,18 @@ export class SsoController {
       outcome = await new Promise<Outcome>((resolve) => {
         const done = (err: unknown, user: User | false, info?: { code?: SsoErrorCode; message?: string }): void => {
           if (err) {
-            this.logger.warn(`SSO callback failed: ${(err as Error).message ?? String(err)}`);
+            this.logger.warn(`SSO callback failed: ${err instanceof Error ? err.message : JSON.stringify(err)}`);
             resolve({ error: err instanceof SsoFailure ? err.code : 'sso_unavailable' });
-          } else if (!user) resolve({ error: info?.code ?? (info?.message?.startsWith('state_') ? 'sso_state' : 'sso_state') });
+          } else if (!user)
+            resolve({ error: info?.code ?? 'sso_state' }); // no user and no code: the state check failed
           else resolve({ user });
         };
-        passport.authenticate(Object.create(strategy) as passport.Strategy, { session: false }, done)(req, res, (err?: unknown) =>
-          done(err ?? new Error('unexpected'), false),
-        );
+        const middleware = passport.authenticate(
+          Object.create(strategy) as passport.Strategy,
+          { session: false },
+          done,
+        ) as RequestHandler;
+        void middleware(req, res, (err?: unknown) => done(err ?? new Error('unexpected'), false));
       });
     } catch (error) {
       outcome = { error: error instanceof SsoFailure ? error.code : 'sso_unavailable' };
