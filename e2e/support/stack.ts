@@ -35,8 +35,9 @@ export interface Stack {
  * The real quick start (`node scripts/start.mjs`), already built by `npm test`, on a fresh data folder, free
  * ports and its own Redis key prefix.
  */
-export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
-  const [port, satellitePort] = [await freePort(), await freePort()];
+export async function startStack(env: Record<string, string> = {}, ports: { port?: number } = {}): Promise<Stack> {
+  const port = ports.port ?? (await freePort());
+  const satellitePort = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'orbit-e2e-'));
   const started = Date.now();
   const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start.mjs'), '--no-build'], {
