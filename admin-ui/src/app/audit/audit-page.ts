@@ -14,7 +14,7 @@ import { ApiError } from '../core/api/api-error';
 import { endOfDayIso, startOfDayIso } from './date-range';
 
 const PAGE_SIZE = 50;
-/** Enough for the team filter; callers in more teams than this can still filter by typing in the URL-less fields. */
+/** The API's largest page; the team filter lists this many of the caller's teams. */
 const TEAM_OPTIONS_LIMIT = 100;
 
 @Component({

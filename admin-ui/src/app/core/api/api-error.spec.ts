@@ -2,7 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ApiError } from './api-error';
 
 describe('ApiError.from', () => {
-  it('keeps the server message and maps field details by field', () => {
+  it('keeps the server message and joins every detail of a field', () => {
     const error = ApiError.from(
       new HttpErrorResponse({
         status: 400,
@@ -12,14 +12,14 @@ describe('ApiError.from', () => {
           message: 'Validation failed',
           details: [
             { field: 'email', message: 'email must be an email' },
-            { field: 'email', message: 'second message is ignored' },
+            { field: 'email', message: 'email must be shorter' },
           ],
         },
       }),
     );
     expect(error.status).toBe(400);
     expect(error.message).toBe('Validation failed');
-    expect(error.fieldErrors).toEqual({ email: 'email must be an email' });
+    expect(error.fieldErrors).toEqual({ email: 'email must be an email; email must be shorter' });
   });
 
   it('says the server cannot be reached on a network failure', () => {

@@ -20,7 +20,9 @@ export class ApiError extends Error {
     const body = error.error as Partial<ErrorResponse> | null;
     if (!body || typeof body.message !== 'string') return new ApiError(error.status, error.statusText || 'Request failed');
     const fields: Record<string, string> = {};
-    for (const detail of body.details ?? []) fields[detail.field] ??= detail.message;
+    // Every problem of a field at once (a weak password may break several rules).
+    for (const detail of body.details ?? [])
+      fields[detail.field] = fields[detail.field] ? `${fields[detail.field]}; ${detail.message}` : detail.message;
     return new ApiError(error.status, body.message, fields, body.code);
   }
 }
