@@ -49,3 +49,19 @@ export type {
   UpdateUserRequest,
   UserDto,
 } from './identity.js';
+export { CONFIG_TARGETS, ELEMENT_TYPES, elementKey } from './config/types.js';
+export type {
+  ConfigDefinition,
+  ConfigElement,
+  ConfigTarget,
+  EffectiveStatus,
+  ElementType,
+  Locks,
+  MergeInput,
+  MergedConfig,
+  TemplateValues,
+  TierElements,
+  TierValues,
+} from './config/types.js';
+export { maskMergedConfig, mergeConfig } from './config/merge.js';
+export { valueProblem } from './config/validate-value.js';
