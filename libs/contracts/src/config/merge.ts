@@ -115,8 +115,8 @@ export function mergeConfig(input: MergeInput): MergedConfig {
       continue;
     }
 
-    const map = out[target as MapTarget];
-    const template = definition.template[target as MapTarget] ?? {};
+    const map = out[target];
+    const template = definition.template[target] ?? {};
     for (const [name, value] of Object.entries(template)) {
       const r = render(value);
       map[name] = r.text;
@@ -142,7 +142,14 @@ export function mergeConfig(input: MergeInput): MergedConfig {
 
 /** The merged configuration as an API may show it: every secret, alone or rendered into a value, masked. */
 export function maskMergedConfig(config: MergedConfig): MergedConfig {
-  const masked = structuredClone(config);
+  const masked: MergedConfig = {
+    ...config,
+    args: [...config.args],
+    env: { ...config.env },
+    headers: { ...config.headers },
+    queryParams: { ...config.queryParams },
+    url: { ...config.url },
+  };
   for (const index of masked.secretArgs) masked.args[index] = MASKED_SECRET;
   for (const key of masked.secretKeys) {
     const [target, ...rest] = key.split('.');
@@ -192,7 +199,7 @@ function referencedNames(
   elements: ConfigElement[],
 ): Set<string> {
   const texts = [
-    ...(target === 'args' ? (template.args ?? []) : Object.values(template[target as MapTarget] ?? {})),
+    ...(target === 'args' ? (template.args ?? []) : Object.values(template[target] ?? {})),
     ...elements.flatMap((e) => (e.valueTemplate ? [e.valueTemplate] : [])),
   ];
   return new Set(texts.flatMap((t) => [...t.matchAll(PLACEHOLDER)].map((m) => m[1]!)));
