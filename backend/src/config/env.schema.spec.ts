@@ -78,6 +78,16 @@ describe('loadConfig', () => {
     expect(problems.join()).not.toContain(key);
   });
 
+  it('accepts proxy addresses and ranges, and refuses host names or hop counts', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.1, 10.1.0.0/16, loopback, ::1' }).trustedProxies).toEqual([
+      '10.0.0.1',
+      '10.1.0.0/16',
+      'loopback',
+      '::1',
+    ]);
+    expect(problemsOf({ TRUSTED_PROXIES: 'proxy.internal,1' })).toHaveLength(2);
+  });
+
   it('requires the admin email and password together', () => {
     expect(problemsOf({ ORBIT_ADMIN_EMAIL: 'a@example.com' })).toEqual([
       'ORBIT_ADMIN_EMAIL and ORBIT_ADMIN_PASSWORD go together',

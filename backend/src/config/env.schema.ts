@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -284,6 +285,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sso: readSso(r),
     consoleDir: isAbsolute(consoleDir) ? consoleDir : resolve(consoleDir),
   };
+  for (const proxy of config.trustedProxies) {
+    const [address, bits, ...rest] = proxy.split('/');
+    const named = ['loopback', 'linklocal', 'uniquelocal'].includes(proxy);
+    const version = isIP(address ?? '');
+    const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 6 ? 128 : 32));
+    if (!named && (version === 0 || !validBits || rest.length > 0)) {
+      r.problems.push(
+        `TRUSTED_PROXIES entries must be IP addresses, CIDR ranges or loopback/linklocal/uniquelocal (got ${JSON.stringify(proxy)})`,
+      );
+    }
+  }
   if (!/^[A-Za-z0-9_-]{1,32}$/.test(config.redis.prefix)) {
     r.problems.push('ORBIT_REDIS_PREFIX must be 1-32 letters, digits, dashes or underscores');
   }

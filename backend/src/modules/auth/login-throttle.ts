@@ -26,13 +26,10 @@ export class LoginThrottle {
   async check(email: string, ip: string): Promise<void> {
     const { pair, address } = this.keys(email, ip);
     const { maxFailuresPerAccount, maxFailuresPerAddress } = this.config.loginThrottle;
-    const [[, pairCount], [, addressCount], [, pairTtl], [, addressTtl]] = (await this.redis
-      .multi()
-      .get(pair)
-      .get(address)
-      .pttl(pair)
-      .pttl(address)
-      .exec()) as [[null, string | null], [null, string | null], [null, number], [null, number]];
+    // Without the counters, password guessing would go unchecked: sign-in waits for Redis (503), it does not skip.
+    const [[, pairCount], [, addressCount], [, pairTtl], [, addressTtl]] = (await this.unlessRedisDown(() =>
+      this.redis.multi().get(pair).get(address).pttl(pair).pttl(address).exec(),
+    )) as [[null, string | null], [null, string | null], [null, number], [null, number]];
     const blockedFor = [
       Number(pairCount ?? 0) >= maxFailuresPerAccount ? pairTtl : 0,
       Number(addressCount ?? 0) >= maxFailuresPerAddress ? addressTtl : 0,
@@ -49,10 +46,26 @@ export class LoginThrottle {
     const { pair, address } = this.keys(email, ip);
     const window = this.config.loginThrottle.windowSeconds;
     // The window starts at the first failure (NX): a steady trickle cannot keep it open forever.
-    await this.redis.multi().incr(pair).expire(pair, window, 'NX').incr(address).expire(address, window, 'NX').exec();
+    await this.unlessRedisDown(() =>
+      this.redis.multi().incr(pair).expire(pair, window, 'NX').incr(address).expire(address, window, 'NX').exec(),
+    );
+  }
+
+  private async unlessRedisDown<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch {
+      throw new AppException(
+        ErrorCode.Unavailable,
+        'Sign-in is temporarily unavailable (the session store does not answer). Try again shortly.',
+        {
+          retryAfterSeconds: 5,
+        },
+      );
+    }
   }
 
   async recordSuccess(email: string, ip: string): Promise<void> {
-    await this.redis.del(this.keys(email, ip).pair);
+    await this.unlessRedisDown(() => this.redis.del(this.keys(email, ip).pair));
   }
 }

@@ -79,7 +79,10 @@ export class MembersService {
       throw AppException.conflict('last_team_admin', 'A team needs at least one team admin: promote another member first');
     }
     membership.role = role;
-    await this.teams.saveMembership(membership);
+    await this.teams.transaction(async (manager) => {
+      await this.teams.saveMembership(membership, manager);
+      await this.teams.bumpConfigVersion(teamId, manager);
+    });
     await this.audit.record({
       action: 'team.member.role',
       target: { type: 'user', id: userId },

@@ -80,8 +80,12 @@ export class UsersService {
     if (dto.globalRole !== undefined) user.globalRole = dto.globalRole;
     if (dto.disabled !== undefined) user.disabled = dto.disabled;
     const saved = await this.users.save(user);
-    // Disabling ends every session at once (tokens are checked against the session on each request).
-    if (dto.disabled === true) await this.sessions.revokeAllForUser(user.id);
+    if (dto.disabled !== undefined && dto.disabled !== before.disabled) {
+      // Disabling ends every session at once (tokens are checked against the session on each request), and changes
+      // whose instances satellites run in each of the user's teams.
+      if (dto.disabled) await this.sessions.revokeAllForUser(user.id);
+      for (const { team } of await this.teams.membershipsOf(user.id)) await this.teams.bumpConfigVersion(team.id);
+    }
     await this.audit.record({ action: 'user.update', target: { type: 'user', id: user.id }, before, after: auditView(saved) });
     return toUserDto(saved, await this.users.hasSsoIdentity(user.id));
   }

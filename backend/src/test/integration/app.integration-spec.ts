@@ -133,4 +133,13 @@ describe('backend with Redis unreachable', () => {
     const res = await request(app.getHttpServer()).get('/api/health').expect(503);
     expect(res.body).toEqual({ status: 'error', checks: { db: 'ok', redis: 'error' } });
   });
+
+  it('refuses password sign-in with 503 rather than skipping the guessing limits', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/api/auth/login')
+      .send({ email: 'a@example.com', password: 'whatever-it-is' })
+      .expect(503);
+    expect(res.body.message).toMatch(/temporarily unavailable/);
+    expect(res.headers['retry-after']).toBe('5');
+  });
 });

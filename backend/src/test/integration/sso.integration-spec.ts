@@ -109,6 +109,12 @@ describe('SSO through passport-oauth2', () => {
     expect((await signIn('unverified.lee@corp.example')).location).toBe('/login?error=sso_email_unverified');
   });
 
+  it('creates an account in an allowed domain even without email_verified (only linking needs it)', async () => {
+    const { location, refresh } = await signIn('unverified.new@corp.example');
+    expect(location).toBe('/');
+    expect((await whoAmI(refresh)).email).toBe('unverified.new@corp.example');
+  });
+
   it('refuses a new account outside the allowed domains', async () => {
     expect((await signIn('mallory@elsewhere.example')).location).toBe('/login?error=sso_not_allowed');
     expect((await request(t.http).get('/api/users?q=mallory').set('Authorization', `Bearer ${admin}`)).body.total).toBe(0);

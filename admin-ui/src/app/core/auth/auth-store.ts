@@ -32,14 +32,30 @@ export class AuthStore {
     this.state.set({ accessToken, user });
   }
 
+  private renewal: Promise<string | null> | null = null;
+
   /** Tries the refresh cookie; staying signed out is the normal outcome when there is none. */
   async restore(): Promise<void> {
-    try {
-      const { accessToken, user } = await this.api.refresh();
-      this.state.set({ accessToken, user });
-    } catch {
-      this.state.set(null);
-    }
+    await this.renew();
+  }
+
+  /**
+   * A new access token from the refresh cookie, or null when the session is over. Concurrent callers share one
+   * request: the refresh token rotates, so two parallel refreshes would end the session as a replay.
+   */
+  renew(): Promise<string | null> {
+    this.renewal ??= this.api
+      .refresh()
+      .then(({ accessToken, user }) => {
+        this.state.set({ accessToken, user });
+        return accessToken;
+      })
+      .catch(() => {
+        this.state.set(null);
+        return null;
+      })
+      .finally(() => (this.renewal = null));
+    return this.renewal;
   }
 
   /** Replaces the signed-in user after a change to their profile, keeping the session. */

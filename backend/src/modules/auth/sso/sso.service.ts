@@ -157,8 +157,11 @@ export class SsoService {
     let user = linked ? await this.users.findById(linked.userId) : null;
     if (!user) {
       if (!profile.email) throw new SsoFailure('sso_not_allowed', 'the provider sent no email');
-      if (!profile.emailVerified) throw new SsoFailure('sso_email_unverified');
       user = await this.users.findByEmail(profile.email);
+      // Linking to an existing account by email needs the provider's word that the email is theirs; a new account
+      // in an allowed domain does not (the organisation's own provider vouches for its domain).
+      if (user && !profile.emailVerified) throw new SsoFailure('sso_email_unverified');
+      if (user?.disabled) throw new SsoFailure('sso_disabled');
       if (!user) {
         const domain = profile.email.split('@')[1] ?? '';
         if (!sso.allowedDomains.includes(domain)) throw new SsoFailure('sso_not_allowed');
