@@ -7,6 +7,8 @@ import { AppException } from '../../core/errors/app.exception.js';
 import type { AuditEvent } from './audit-event.entity.js';
 import { AuditQueryDto } from './audit-query.dto.js';
 import { AuditRepository } from './audit.repository.js';
+import { PageOf } from '../../core/openapi.js';
+import { AuditEventResponse } from '../identity/responses.dto.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -17,7 +19,7 @@ export class AuditController {
   /** Always 200: global admins see everything, team admins their teams' events, everyone their own actions. */
   @Get()
   @Authenticated()
-  @ApiOkResponse({ description: 'Page of audit events, newest first' })
+  @ApiOkResponse({ type: PageOf(AuditEventResponse), description: 'Newest first' })
   async list(@CurrentAuth() auth: AuthContext, @Query() query: AuditQueryDto): Promise<Page<AuditEventDto>> {
     const limit = query.limit ?? 50;
     let beforeId: string | undefined;

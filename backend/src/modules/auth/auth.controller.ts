@@ -15,6 +15,8 @@ import { AppException, ErrorCode } from '../../core/errors/app.exception.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto } from './dto/login.dto.js';
 import { REFRESH_COOKIE, clearRefreshCookie, setRefreshCookie } from './refresh-cookie.js';
+import { ErrorResponseDoc } from '../../core/openapi.js';
+import { AuthSettingsResponse, LoginResponseDoc } from '../identity/responses.dto.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -26,6 +28,7 @@ export class AuthController {
 
   @Get('settings')
   @Public()
+  @ApiOkResponse({ type: AuthSettingsResponse })
   settings(): AuthSettingsDto {
     return {
       sso: { enabled: this.config.sso !== null, label: this.config.sso?.label ?? 'SSO' },
@@ -36,8 +39,8 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @ApiOkResponse({ description: '`{accessToken, user}`; the refresh token is set as an HttpOnly cookie' })
-  @ApiUnauthorizedResponse({ description: 'Invalid email or password' })
+  @ApiOkResponse({ type: LoginResponseDoc, description: 'The refresh token is set as an HttpOnly cookie' })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDoc, description: 'Invalid email or password' })
   @ApiTooManyRequestsResponse({ description: 'Too many failures from this address (Retry-After)' })
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     const { tokens, user } = await this.auth.login(dto.email, dto.password, clientOf(req));
@@ -48,7 +51,7 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @Public()
-  @ApiOkResponse({ description: 'New `{accessToken, user}` from the refresh cookie, which rotates' })
+  @ApiOkResponse({ type: LoginResponseDoc, description: 'New tokens from the refresh cookie, which rotates' })
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     const token = refreshTokenOf(req);
     const refreshed = token ? await this.auth.refresh(token) : null;

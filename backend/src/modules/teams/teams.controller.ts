@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { MemberDto, Page, TeamDto } from '@orbit/contracts';
 import { Authenticated } from '../../core/auth/access.decorator.js';
 import { CurrentAuth, type AuthContext } from '../../core/auth/auth-context.js';
@@ -7,8 +15,14 @@ import { PageQueryDto } from '../../core/pagination.js';
 import { AddMemberDto, CreateTeamDto, UpdateMemberDto, UpdateTeamDto } from './dto/team.dto.js';
 import { MembersService } from './members.service.js';
 import { TeamsService } from './teams.service.js';
+import { ErrorResponseDoc, PageOf } from '../../core/openapi.js';
+import { MemberResponse, TeamResponse } from '../identity/responses.dto.js';
 
 @ApiTags('teams')
+@ApiResponse({ status: 400, type: ErrorResponseDoc, description: 'Validation failed (field messages in details)' })
+@ApiResponse({ status: 401, type: ErrorResponseDoc, description: 'No or bad credentials' })
+@ApiResponse({ status: 403, type: ErrorResponseDoc, description: 'Known resource, not allowed' })
+@ApiResponse({ status: 404, type: ErrorResponseDoc, description: 'Unknown or foreign id' })
 @ApiBearerAuth()
 @Controller('teams')
 export class TeamsController {
@@ -20,24 +34,28 @@ export class TeamsController {
   /** The caller's teams; every team for global admins. */
   @Get()
   @Authenticated()
+  @ApiOkResponse({ type: PageOf(TeamResponse) })
   list(@CurrentAuth() auth: AuthContext, @Query() query: PageQueryDto): Promise<Page<TeamDto>> {
     return this.teams.list(auth, query);
   }
 
   @Post()
   @Authenticated({ permission: 'teams:create' })
+  @ApiCreatedResponse({ type: TeamResponse, description: 'The team; the caller is its team admin' })
   create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateTeamDto): Promise<TeamDto> {
     return this.teams.create(auth, dto);
   }
 
   @Get(':teamId')
   @Authenticated({ permission: 'team:read', teamParam: 'teamId' })
+  @ApiOkResponse({ type: TeamResponse })
   get(@CurrentAuth() auth: AuthContext, @Param('teamId') teamId: string): Promise<TeamDto> {
     return this.teams.get(auth, teamId);
   }
 
   @Patch(':teamId')
   @Authenticated({ permission: 'team:update', teamParam: 'teamId' })
+  @ApiOkResponse({ type: TeamResponse })
   update(@CurrentAuth() auth: AuthContext, @Param('teamId') teamId: string, @Body() dto: UpdateTeamDto): Promise<TeamDto> {
     return this.teams.update(auth, teamId, dto);
   }
@@ -53,20 +71,23 @@ export class TeamsController {
 
   @Get(':teamId/members')
   @Authenticated({ permission: 'team:members:read', teamParam: 'teamId' })
+  @ApiOkResponse({ type: PageOf(MemberResponse) })
   listMembers(@Param('teamId') teamId: string, @Query() query: PageQueryDto): Promise<Page<MemberDto>> {
     return this.members.list(teamId, query);
   }
 
   @Post(':teamId/members')
   @Authenticated({ permission: 'team:members:manage', teamParam: 'teamId' })
-  @ApiConflictResponse({ description: '`personal_team`, `duplicate` or `limit_exceeded`' })
+  @ApiCreatedResponse({ type: MemberResponse })
+  @ApiConflictResponse({ type: ErrorResponseDoc, description: '`personal_team`, `duplicate` or `limit_exceeded`' })
   addMember(@Param('teamId') teamId: string, @Body() dto: AddMemberDto): Promise<MemberDto> {
     return this.members.add(teamId, dto);
   }
 
   @Patch(':teamId/members/:userId')
   @Authenticated({ permission: 'team:members:manage', teamParam: 'teamId' })
-  @ApiConflictResponse({ description: '`last_team_admin`' })
+  @ApiOkResponse({ type: MemberResponse })
+  @ApiConflictResponse({ type: ErrorResponseDoc, description: '`last_team_admin`' })
   changeRole(@Param('teamId') teamId: string, @Param('userId') userId: string, @Body() dto: UpdateMemberDto): Promise<MemberDto> {
     return this.members.changeRole(teamId, userId, dto.role);
   }

@@ -90,6 +90,26 @@ describe('backend on MariaDB and Redis', () => {
       expect(Object.keys(res.body.paths)).toContain('/api/health');
     });
 
+    it('documents a schema for every JSON success response and for request bodies', async () => {
+      const doc = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body as {
+        paths: Record<
+          string,
+          Record<string, { requestBody?: unknown; responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>
+        >;
+      };
+      const undocumented: string[] = [];
+      for (const [path, operations] of Object.entries(doc.paths)) {
+        for (const [method, operation] of Object.entries(operations)) {
+          const success = Object.entries(operation.responses).filter(([status]) => /^2\d\d$/.test(status) && status !== '204');
+          for (const [status, response] of success) {
+            if (!response.content?.['application/json']?.schema) undocumented.push(`${method.toUpperCase()} ${path} ${status}`);
+          }
+        }
+      }
+      expect(undocumented).toEqual([]);
+      expect(doc.paths['/api/users']?.['post']?.requestBody).toBeDefined();
+    });
+
     it('serves the interactive docs at /api/docs', async () => {
       const res = await request(app.getHttpServer()).get('/api/docs').expect(200);
       expect(res.text).toContain('swagger');
