@@ -10,7 +10,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import type { AuditEventDto, AuditQuery, TeamDto } from '@orbit/contracts';
 import { ApiClient } from '../core/api/api-client';
-import { ApiError } from '../core/api/api-error';
+import { PagedList } from '../core/ui/paged-list';
 import { endOfDayIso, startOfDayIso } from './date-range';
 
 const PAGE_SIZE = 50;
@@ -37,9 +37,6 @@ const TEAM_OPTIONS_LIMIT = 100;
 })
 export class AuditPage implements OnInit {
   private readonly api = inject(ApiClient);
-  /** Answers to an older query are dropped when the filters changed since. */
-  private requestId = 0;
-  private query: AuditQuery = {};
 
   protected readonly columns = ['time', 'actor', 'action', 'target', 'team', 'expand'];
   protected readonly filters = inject(FormBuilder).nonNullable.group({
@@ -51,42 +48,32 @@ export class AuditPage implements OnInit {
   });
   protected readonly teams = signal<TeamDto[]>([]);
   protected readonly teamNames = computed(() => new Map(this.teams().map((team) => [team.id, team.name])));
-  protected readonly events = signal<AuditEventDto[]>([]);
-  protected readonly total = signal(0);
-  protected readonly nextCursor = signal<string | undefined>(undefined);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly events = new PagedList<AuditEventDto>();
   protected readonly expandedId = signal<string | null>(null);
 
   ngOnInit(): void {
     void this.loadTeams();
-    void this.load();
+    this.load({});
   }
 
   protected applyFilters(): void {
     const { teamId, actor, action, from, to } = this.filters.getRawValue();
     if (from && to && from > to) {
-      this.error.set('The start date is after the end date.');
+      this.events.showError('The start date is after the end date.');
       return;
     }
-    this.query = {
+    this.load({
       teamId: teamId || undefined,
       actor: actor.trim() || undefined,
       action: action.trim() || undefined,
       from: from ? startOfDayIso(from) : undefined,
       to: to ? endOfDayIso(to) : undefined,
-    };
-    void this.load();
+    });
   }
 
   protected clearFilters(): void {
     this.filters.reset();
     this.applyFilters();
-  }
-
-  protected loadMore(): void {
-    const cursor = this.nextCursor();
-    if (cursor) void this.load(cursor);
   }
 
   protected toggle(event: AuditEventDto): void {
@@ -98,21 +85,9 @@ export class AuditPage implements OnInit {
     return this.teamNames().get(teamId) ?? teamId;
   }
 
-  private async load(cursor?: string): Promise<void> {
-    const id = ++this.requestId;
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.api.listAuditEvents({ ...this.query, limit: PAGE_SIZE, cursor });
-      if (id !== this.requestId) return;
-      this.events.update((events) => (cursor ? [...events, ...page.items] : page.items));
-      this.total.set(page.total);
-      this.nextCursor.set(page.nextCursor);
-    } catch (err) {
-      if (id === this.requestId) this.error.set(ApiError.from(err).message);
-    } finally {
-      if (id === this.requestId) this.loading.set(false);
-    }
+  /** Lists the events that match `query`; "Load more" pages on through the same query. */
+  private load(query: AuditQuery): void {
+    void this.events.load((cursor) => this.api.listAuditEvents({ ...query, limit: PAGE_SIZE, cursor }));
   }
 
   private async loadTeams(): Promise<void> {

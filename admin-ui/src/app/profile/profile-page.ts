@@ -1,13 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, type OnInit } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators, type FormGroupDirective } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { ApiClient } from '../core/api/api-client';
-import { ApiError } from '../core/api/api-error';
 import { AuthStore } from '../core/auth/auth-store';
-import { applyServerErrors, fieldError } from '../core/forms/server-errors';
+import { FormSubmission } from '../core/forms/form-submission';
+import { fieldError } from '../core/forms/server-errors';
 import { Notifier } from '../core/ui/notifier';
 import { GLOBAL_ROLE_LABELS, TEAM_ROLE_LABELS } from '../core/ui/role-labels';
 
@@ -32,8 +32,7 @@ export class ProfilePage implements OnInit {
   protected readonly fieldError = fieldError;
 
   protected readonly nameForm = this.fb.group({ name: ['', [Validators.required]] });
-  protected readonly savingName = signal(false);
-  protected readonly nameError = signal<string | null>(null);
+  protected readonly savingName = new FormSubmission(this.nameForm);
 
   protected readonly passwordForm = this.fb.group({
     currentPassword: ['', [Validators.required]],
@@ -41,31 +40,19 @@ export class ProfilePage implements OnInit {
     confirmPassword: ['', [Validators.required]],
   });
   protected readonly confirmErrors = { required: 'Repeat the new password', mismatch: 'The passwords do not match' };
-  protected readonly changingPassword = signal(false);
-  protected readonly passwordError = signal<string | null>(null);
+  protected readonly changingPassword = new FormSubmission(this.passwordForm);
 
   ngOnInit(): void {
     this.nameForm.reset({ name: this.user()?.name ?? '' });
   }
 
   protected async saveName(): Promise<void> {
-    if (this.nameForm.invalid || this.savingName()) {
-      this.nameForm.markAllAsTouched();
-      return;
-    }
-    this.savingName.set(true);
-    this.nameError.set(null);
-    try {
+    await this.savingName.submit(async () => {
       const user = await this.api.updateMe({ name: this.nameForm.getRawValue().name.trim() });
       this.auth.setUser(user);
       this.nameForm.reset({ name: user.name });
       this.notifier.success('Name saved');
-    } catch (err) {
-      const error = ApiError.from(err);
-      if (!applyServerErrors(this.nameForm, error)) this.nameError.set(error.message);
-    } finally {
-      this.savingName.set(false);
-    }
+    });
   }
 
   /** Takes the form's directive so that a reset also clears its submitted state (else the emptied fields show errors). */
@@ -74,21 +61,10 @@ export class ProfilePage implements OnInit {
     if (newPassword && confirmPassword && newPassword !== confirmPassword) {
       this.passwordForm.controls.confirmPassword.setErrors({ mismatch: true });
     }
-    if (this.passwordForm.invalid || this.changingPassword()) {
-      this.passwordForm.markAllAsTouched();
-      return;
-    }
-    this.changingPassword.set(true);
-    this.passwordError.set(null);
-    try {
+    await this.changingPassword.submit(async () => {
       await this.api.changePassword({ currentPassword, newPassword });
       formDirective.resetForm();
       this.notifier.success('Password changed');
-    } catch (err) {
-      const error = ApiError.from(err);
-      if (!applyServerErrors(this.passwordForm, error)) this.passwordError.set(error.message);
-    } finally {
-      this.changingPassword.set(false);
-    }
+    });
   }
 }

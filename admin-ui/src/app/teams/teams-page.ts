@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, type OnInit } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -8,10 +8,10 @@ import { Router } from '@angular/router';
 import type { TeamDto } from '@orbit/contracts';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient } from '../core/api/api-client';
-import { ApiError } from '../core/api/api-error';
 import { AuthSettings } from '../core/auth/auth-settings';
 import { AuthStore } from '../core/auth/auth-store';
 import { Notifier } from '../core/ui/notifier';
+import { PagedList } from '../core/ui/paged-list';
 import { teamRoleLabel } from '../core/ui/role-labels';
 import { TeamCreateDialog } from './team-create-dialog/team-create-dialog';
 
@@ -34,11 +34,7 @@ export class TeamsPage implements OnInit {
 
   protected readonly roleLabel = teamRoleLabel;
   protected readonly columns = ['name', 'slug', 'memberCount', 'myRole'];
-  protected readonly teams = signal<TeamDto[]>([]);
-  protected readonly total = signal(0);
-  protected readonly nextCursor = signal<string | undefined>(undefined);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly teams = new PagedList<TeamDto>();
   /** TEAM_CREATION=admins takes team creation away from plain users; global admins keep it. */
   protected readonly canCreate = computed(() => {
     if (!this.auth.can('teams:create')) return false;
@@ -48,27 +44,7 @@ export class TeamsPage implements OnInit {
 
   ngOnInit(): void {
     void this.authSettings.load();
-    void this.load();
-  }
-
-  protected async load(cursor?: string): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.api.listTeams({ limit: PAGE_SIZE, cursor });
-      this.teams.update((teams) => (cursor ? [...teams, ...page.items] : page.items));
-      this.total.set(page.total);
-      this.nextCursor.set(page.nextCursor);
-    } catch (err) {
-      this.error.set(ApiError.from(err).message);
-    } finally {
-      this.loading.set(false);
-    }
-  }
-
-  protected loadMore(): void {
-    const cursor = this.nextCursor();
-    if (cursor) void this.load(cursor);
+    void this.teams.load((cursor) => this.api.listTeams({ limit: PAGE_SIZE, cursor }));
   }
 
   protected open(team: TeamDto): void {
@@ -80,7 +56,6 @@ export class TeamsPage implements OnInit {
     const created = await firstValueFrom(ref.afterClosed());
     if (!created) return;
     this.teams.update((teams) => [created, ...teams]);
-    this.total.update((total) => total + 1);
     this.notifier.success(`Created ${created.name}`);
     // The caller is now the new team's admin, which may unlock pages for them.
     await this.auth.reloadUser().catch(() => undefined);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, type OnInit } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -14,10 +14,10 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { GLOBAL_ROLES, type GlobalRole, type UserDto } from '@orbit/contracts';
 import { debounceTime, distinctUntilChanged, firstValueFrom } from 'rxjs';
 import { ApiClient } from '../core/api/api-client';
-import { ApiError } from '../core/api/api-error';
 import { AuthStore } from '../core/auth/auth-store';
 import { confirmAction } from '../core/ui/confirm-dialog';
 import { Notifier } from '../core/ui/notifier';
+import { PagedList } from '../core/ui/paged-list';
 import { GLOBAL_ROLE_LABELS } from '../core/ui/role-labels';
 import { UserCreateDialog } from './user-create-dialog/user-create-dialog';
 
@@ -46,47 +46,19 @@ export class UsersPage implements OnInit {
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
   private readonly destroyRef = inject(DestroyRef);
-  /** Answers to an older search are dropped when a newer one has been sent. */
-  private requestId = 0;
 
   protected readonly me = inject(AuthStore).user;
   protected readonly roles = GLOBAL_ROLES;
   protected readonly roleLabels = GLOBAL_ROLE_LABELS;
   protected readonly columns = ['email', 'name', 'role', 'active', 'signIn', 'actions'];
   protected readonly search = new FormControl('', { nonNullable: true });
-  protected readonly users = signal<UserDto[]>([]);
-  protected readonly total = signal(0);
-  protected readonly nextCursor = signal<string | undefined>(undefined);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly users = new PagedList<UserDto>();
 
   ngOnInit(): void {
     this.search.valueChanges
       .pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed(this.destroyRef))
-      .subscribe(() => void this.load());
-    void this.load();
-  }
-
-  protected async load(cursor?: string): Promise<void> {
-    const id = ++this.requestId;
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.api.listUsers({ q: this.search.value.trim(), limit: PAGE_SIZE, cursor });
-      if (id !== this.requestId) return;
-      this.users.update((users) => (cursor ? [...users, ...page.items] : page.items));
-      this.total.set(page.total);
-      this.nextCursor.set(page.nextCursor);
-    } catch (err) {
-      if (id === this.requestId) this.error.set(ApiError.from(err).message);
-    } finally {
-      if (id === this.requestId) this.loading.set(false);
-    }
-  }
-
-  protected loadMore(): void {
-    const cursor = this.nextCursor();
-    if (cursor) void this.load(cursor);
+      .subscribe(() => this.load());
+    this.load();
   }
 
   protected async openCreateDialog(): Promise<void> {
@@ -94,7 +66,6 @@ export class UsersPage implements OnInit {
     const created = await firstValueFrom(ref.afterClosed());
     if (!created) return;
     this.users.update((users) => [created, ...users]);
-    this.total.update((total) => total + 1);
     this.notifier.success(`Created ${created.email}`);
   }
 
@@ -118,18 +89,23 @@ export class UsersPage implements OnInit {
   protected async remove(user: UserDto): Promise<void> {
     const confirmed = await confirmAction(this.dialog, {
       title: 'Delete user',
-      message: `Delete ${user.email}? Their sessions and tokens end, and they leave every team.`,
+      message: `Delete ${user.email}? Their sessions end, they leave every team, and teams where they are the only member are deleted.`,
       confirmLabel: 'Delete',
     });
     if (!confirmed) return;
     try {
       await this.api.deleteUser(user.id);
       this.users.update((users) => users.filter((u) => u.id !== user.id));
-      this.total.update((total) => total - 1);
       this.notifier.success(`Deleted ${user.email}`);
     } catch (err) {
       this.notifier.error(err);
     }
+  }
+
+  /** Lists the users that match the search as it is now; "Load more" pages on through the same search. */
+  private load(): void {
+    const q = this.search.value.trim();
+    void this.users.load((cursor) => this.api.listUsers({ q, limit: PAGE_SIZE, cursor }));
   }
 
   private async update(user: UserDto, change: Partial<Pick<UserDto, 'globalRole' | 'disabled'>>, done: string): Promise<void> {

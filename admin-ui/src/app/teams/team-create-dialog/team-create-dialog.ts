@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -7,15 +7,15 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { CreateTeamRequest, TeamDto } from '@orbit/contracts';
 import { ApiClient } from '../../core/api/api-client';
-import { ApiError } from '../../core/api/api-error';
-import { applyServerErrors, fieldError } from '../../core/forms/server-errors';
+import { FormSubmission } from '../../core/forms/form-submission';
+import { fieldError } from '../../core/forms/server-errors';
 
 /** Creates a team (the caller becomes its team admin); closes with the created team. */
 @Component({
   selector: 'orbit-team-create-dialog',
   imports: [ReactiveFormsModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatButtonModule, MatProgressBarModule],
   template: `
-    @if (busy()) {
+    @if (submission.busy()) {
       <mat-progress-bar mode="indeterminate" />
     }
     <h2 mat-dialog-title>New team</h2>
@@ -36,13 +36,13 @@ import { applyServerErrors, fieldError } from '../../core/forms/server-errors';
             <mat-error>{{ msg }}</mat-error>
           }
         </mat-form-field>
-        @if (error(); as msg) {
+        @if (submission.error(); as msg) {
           <p class="orbit-inline-error" role="alert" data-testid="team-dialog-error">{{ msg }}</p>
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="team-save">Create team</button>
+        <button mat-flat-button type="submit" [disabled]="submission.busy()" data-testid="team-save">Create team</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -66,31 +66,15 @@ export class TeamCreateDialog {
     name: ['', [Validators.required]],
     slug: [''],
   });
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new FormSubmission(this.form);
 
   protected async save(): Promise<void> {
-    if (this.form.invalid || this.busy()) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
     const name = this.form.controls.name.value.trim();
     const slug = this.form.controls.slug.value.trim();
     const body: CreateTeamRequest = slug ? { name, slug } : { name };
-    try {
-      this.dialogRef.close(await this.api.createTeam(body));
-    } catch (err) {
-      const error = ApiError.from(err);
-      if (error.code === 'duplicate' && slug && !error.fieldErrors['slug']) {
-        this.form.controls.slug.setErrors({ server: error.message });
-        this.form.controls.slug.markAsTouched();
-      } else if (!applyServerErrors(this.form, error)) {
-        this.error.set(error.message);
-      }
-    } finally {
-      this.busy.set(false);
-    }
+    await this.submission.submit(async () => this.dialogRef.close(await this.api.createTeam(body)), {
+      // A duplicate is about the slug field only when one was typed; otherwise the slug was made from the name.
+      blame: { field: 'slug', when: (error) => error.code === 'duplicate' && !!slug },
+    });
   }
 }

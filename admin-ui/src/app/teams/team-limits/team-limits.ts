@@ -1,12 +1,12 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, output } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { TeamDto, TeamLimits as Limits } from '@orbit/contracts';
 import { ApiClient } from '../../core/api/api-client';
-import { ApiError } from '../../core/api/api-error';
-import { applyServerErrors, fieldError } from '../../core/forms/server-errors';
+import { FormSubmission } from '../../core/forms/form-submission';
+import { fieldError } from '../../core/forms/server-errors';
 import { Notifier } from '../../core/ui/notifier';
 
 const MEMBER_LIMIT_ERRORS = { min: 'A team needs room for at least 1 member', pattern: 'Enter a whole number' };
@@ -41,11 +41,11 @@ const INSTALLATION_LIMIT_ERRORS = { min: 'Enter 0 or more', pattern: 'Enter a wh
           <mat-error>{{ msg }}</mat-error>
         }
       </mat-form-field>
-      <button mat-stroked-button type="submit" [disabled]="busy() || form.pristine" data-testid="team-limits-save">
+      <button mat-stroked-button type="submit" [disabled]="saving.busy() || form.pristine" data-testid="team-limits-save">
         Save limits
       </button>
     </form>
-    @if (error(); as msg) {
+    @if (saving.error(); as msg) {
       <p class="orbit-inline-error" role="alert">{{ msg }}</p>
     }
   `,
@@ -76,8 +76,7 @@ export class TeamLimits {
     maxMembers: [null as number | null, [Validators.min(1), Validators.pattern(/^\d+$/)]],
     maxInstallations: [null as number | null, [Validators.min(0), Validators.pattern(/^\d+$/)]],
   });
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly saving = new FormSubmission(this.form);
 
   constructor() {
     effect(() => {
@@ -87,24 +86,16 @@ export class TeamLimits {
   }
 
   protected async save(): Promise<void> {
-    if (this.form.invalid || this.busy()) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
     const { maxMembers, maxInstallations } = this.form.getRawValue();
     const limits: Limits = { maxMembers: toLimit(maxMembers), maxInstallations: toLimit(maxInstallations) };
-    try {
-      const team = await this.api.updateTeam(this.team().id, { limits });
-      this.notifier.success('Limits saved');
-      this.saved.emit(team);
-    } catch (err) {
-      const error = ApiError.from(err);
-      if (!applyServerErrors(this.form, error, 'limits.')) this.error.set(error.message);
-    } finally {
-      this.busy.set(false);
-    }
+    await this.saving.submit(
+      async () => {
+        const team = await this.api.updateTeam(this.team().id, { limits });
+        this.notifier.success('Limits saved');
+        this.saved.emit(team);
+      },
+      { fieldPrefix: 'limits.' },
+    );
   }
 }
 

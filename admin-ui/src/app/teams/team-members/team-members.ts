@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, untracked } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators, type FormGroupDirective } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -12,10 +12,11 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { TEAM_ROLES, type MemberDto, type TeamRole } from '@orbit/contracts';
 import { ApiClient } from '../../core/api/api-client';
-import { ApiError } from '../../core/api/api-error';
-import { applyServerErrors, EMAIL_ERRORS, fieldError } from '../../core/forms/server-errors';
+import { FormSubmission } from '../../core/forms/form-submission';
+import { EMAIL_ERRORS, fieldError } from '../../core/forms/server-errors';
 import { confirmAction } from '../../core/ui/confirm-dialog';
 import { Notifier } from '../../core/ui/notifier';
+import { PagedList } from '../../core/ui/paged-list';
 import { TEAM_ROLE_LABELS, teamRoleLabel } from '../../core/ui/role-labels';
 
 const PAGE_SIZE = 100;
@@ -64,44 +65,19 @@ export class TeamMembers {
   protected readonly columns = computed(() =>
     this.canManage() ? ['member', 'role', 'joined', 'actions'] : ['member', 'role', 'joined'],
   );
-  protected readonly members = signal<MemberDto[]>([]);
-  protected readonly total = signal(0);
-  protected readonly nextCursor = signal<string | undefined>(undefined);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly members = new PagedList<MemberDto>();
 
   protected readonly addForm = inject(FormBuilder).nonNullable.group({
     email: ['', [Validators.required, Validators.email]],
     role: [DEFAULT_ROLE],
   });
-  protected readonly adding = signal(false);
-  protected readonly addError = signal<string | null>(null);
+  protected readonly adding = new FormSubmission(this.addForm);
 
   constructor() {
     effect(() => {
       const teamId = this.teamId();
-      untracked(() => void this.load(teamId));
+      untracked(() => void this.members.load((cursor) => this.api.listMembers(teamId, { limit: PAGE_SIZE, cursor })));
     });
-  }
-
-  protected async load(teamId: string, cursor?: string): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.api.listMembers(teamId, { limit: PAGE_SIZE, cursor });
-      this.members.update((members) => (cursor ? [...members, ...page.items] : page.items));
-      this.total.set(page.total);
-      this.nextCursor.set(page.nextCursor);
-    } catch (err) {
-      this.error.set(ApiError.from(err).message);
-    } finally {
-      this.loading.set(false);
-    }
-  }
-
-  protected loadMore(): void {
-    const cursor = this.nextCursor();
-    if (cursor) void this.load(this.teamId(), cursor);
   }
 
   protected isMe(member: MemberDto): boolean {
@@ -110,32 +86,18 @@ export class TeamMembers {
 
   /** Takes the form's directive so that a reset also clears its submitted state (else the emptied email shows as an error). */
   protected async add(formDirective: FormGroupDirective): Promise<void> {
-    if (this.addForm.invalid || this.adding()) {
-      this.addForm.markAllAsTouched();
-      return;
-    }
-    this.adding.set(true);
-    this.addError.set(null);
     const { email, role } = this.addForm.getRawValue();
-    try {
-      const member = await this.api.addMember(this.teamId(), { email: email.trim(), role });
-      this.members.update((members) => [...members, member]);
-      this.total.update((total) => total + 1);
-      formDirective.resetForm({ email: '', role: DEFAULT_ROLE });
-      this.notifier.success(`Added ${member.email}`);
-      this.changed.emit({ self: this.isMe(member), removed: false });
-    } catch (err) {
-      const error = ApiError.from(err);
+    await this.adding.submit(
+      async () => {
+        const member = await this.api.addMember(this.teamId(), { email: email.trim(), role });
+        this.members.update((members) => [...members, member]);
+        formDirective.resetForm({ email: '', role: DEFAULT_ROLE });
+        this.notifier.success(`Added ${member.email}`);
+        this.changed.emit({ self: this.isMe(member), removed: false });
+      },
       // 404: no account has that email; 409 duplicate: already a member. Both are about the email typed.
-      if ((error.status === 404 || error.code === 'duplicate') && !error.fieldErrors['email']) {
-        this.addForm.controls.email.setErrors({ server: error.message });
-        this.addForm.controls.email.markAsTouched();
-      } else if (!applyServerErrors(this.addForm, error)) {
-        this.addError.set(error.message);
-      }
-    } finally {
-      this.adding.set(false);
-    }
+      { blame: { field: 'email', when: (error) => error.status === 404 || error.code === 'duplicate' } },
+    );
   }
 
   protected async changeRole(member: MemberDto, role: TeamRole): Promise<void> {
@@ -164,7 +126,6 @@ export class TeamMembers {
     try {
       await this.api.removeMember(this.teamId(), member.userId);
       this.members.update((members) => members.filter((m) => m.userId !== member.userId));
-      this.total.update((total) => total - 1);
       this.notifier.success(self ? 'You left the team' : `Removed ${member.email}`);
       this.changed.emit({ self, removed: true });
     } catch (err) {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -8,8 +8,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { GLOBAL_ROLES, type CreateUserRequest, type GlobalRole, type UserDto } from '@orbit/contracts';
 import { ApiClient } from '../../core/api/api-client';
-import { ApiError } from '../../core/api/api-error';
-import { applyServerErrors, EMAIL_ERRORS, fieldError } from '../../core/forms/server-errors';
+import { FormSubmission } from '../../core/forms/form-submission';
+import { EMAIL_ERRORS, fieldError } from '../../core/forms/server-errors';
 import { GLOBAL_ROLE_LABELS } from '../../core/ui/role-labels';
 
 const DEFAULT_ROLE: GlobalRole = 'global_user';
@@ -52,31 +52,14 @@ export class UserCreateDialog {
     password: [''],
     globalRole: [DEFAULT_ROLE],
   });
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new FormSubmission(this.form);
 
   protected async save(): Promise<void> {
-    if (this.form.invalid || this.busy()) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
     const { email, name, password, globalRole } = this.form.getRawValue();
     // No password makes an account that signs in through SSO only.
     const body: CreateUserRequest = { email: email.trim(), name: name.trim(), globalRole, ...(password ? { password } : {}) };
-    try {
-      this.dialogRef.close(await this.api.createUser(body));
-    } catch (err) {
-      const error = ApiError.from(err);
-      if (error.code === 'duplicate' && !error.fieldErrors['email']) {
-        this.form.controls.email.setErrors({ server: error.message });
-        this.form.controls.email.markAsTouched();
-      } else if (!applyServerErrors(this.form, error)) {
-        this.error.set(error.message);
-      }
-    } finally {
-      this.busy.set(false);
-    }
+    await this.submission.submit(async () => this.dialogRef.close(await this.api.createUser(body)), {
+      blame: { field: 'email', when: (error) => error.code === 'duplicate' },
+    });
   }
 }
