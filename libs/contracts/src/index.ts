@@ -65,3 +65,27 @@ export type {
 } from './config/types.js';
 export { maskMergedConfig, mergeConfig } from './config/merge.js';
 export { valueProblem } from './config/validate-value.js';
+export { CATALOG_STATUSES, PACKAGE_REGISTRY_TYPES, TRANSPORT_TYPES } from './catalog.js';
+export type {
+  CatalogAvailability,
+  CatalogQuery,
+  CatalogServerDto,
+  CatalogStatus,
+  CatalogVersionDto,
+  ConfigWriteValues,
+  CreateCatalogServerRequest,
+  CreateCatalogVersionRequest,
+  CreateInstallationRequest,
+  EffectiveConfigDto,
+  InstallationDto,
+  InstallationStatus,
+  MemberConfigStateDto,
+  PackageRef,
+  PackageRegistryType,
+  Transport,
+  TransportType,
+  UpdateCatalogServerRequest,
+  UpdateInstallationRequest,
+  UserConfigDto,
+} from './catalog.js';
+export { validateDefinition, validateTransport } from './config/validate-definition.js';
