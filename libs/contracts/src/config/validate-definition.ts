@@ -1,7 +1,7 @@
 import type { FieldError } from '../api.js';
 import type { Transport } from '../catalog.js';
 import { PACKAGE_REGISTRY_TYPES } from '../catalog.js';
-import { CONFIG_TARGETS, ELEMENT_TYPES, type ConfigDefinition, type ConfigElement, type ConfigTarget } from './types.js';
+import { CONFIG_TARGETS, ELEMENT_TYPES, type ConfigElement, type ConfigTarget } from './types.js';
 import { valueProblem } from './validate-value.js';
 
 const PLACEHOLDER = /\{([A-Za-z0-9_.-]+)\}/g;
