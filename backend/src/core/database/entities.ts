@@ -1,6 +1,12 @@
 import { CreateSystemSettings1763900000000 } from '../../migrations/1763900000000-CreateSystemSettings.js';
 import { CreateIdentity1763910000000 } from '../../migrations/1763910000000-CreateIdentity.js';
+import { CreateCatalog1763920000000 } from '../../migrations/1763920000000-CreateCatalog.js';
 import { AuditEvent } from '../../modules/audit/audit-event.entity.js';
+import { CatalogAvailability } from '../../modules/catalog/catalog-availability.entity.js';
+import { CatalogServer } from '../../modules/catalog/catalog-server.entity.js';
+import { CatalogVersion } from '../../modules/catalog/catalog-version.entity.js';
+import { Installation } from '../../modules/installations/installation.entity.js';
+import { UserConfig } from '../../modules/installations/user-config.entity.js';
 import { Session } from '../../modules/auth/session.entity.js';
 import { SystemSetting } from '../../modules/system/system-setting.entity.js';
 import { Membership } from '../../modules/teams/membership.entity.js';
@@ -9,5 +15,18 @@ import { SsoIdentity } from '../../modules/users/sso-identity.entity.js';
 import { User } from '../../modules/users/user.entity.js';
 
 /** Explicit lists rather than globs: the same code runs from src (tests) and dist (production). */
-export const ENTITIES = [SystemSetting, User, SsoIdentity, Team, Membership, Session, AuditEvent];
-export const MIGRATIONS = [CreateSystemSettings1763900000000, CreateIdentity1763910000000];
+export const ENTITIES = [
+  SystemSetting,
+  User,
+  SsoIdentity,
+  Team,
+  Membership,
+  Session,
+  AuditEvent,
+  CatalogServer,
+  CatalogAvailability,
+  CatalogVersion,
+  Installation,
+  UserConfig,
+];
+export const MIGRATIONS = [CreateSystemSettings1763900000000, CreateIdentity1763910000000, CreateCatalog1763920000000];
