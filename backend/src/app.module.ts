@@ -7,6 +7,7 @@ import { AllExceptionsFilter } from './core/errors/all-exceptions.filter.js';
 import { LoggingModule } from './core/logging/logging.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
+import { CatalogModule } from './modules/catalog/catalog.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { SystemModule } from './modules/system/system.module.js';
@@ -24,6 +25,7 @@ export class AppModule {
         SystemModule,
         AuditModule,
         IdentityModule,
+        CatalogModule,
         HealthModule,
       ],
       // The access guard (deny by default) is registered by IdentityModule, which provides sessions.

@@ -7,7 +7,18 @@ export const ACCESS_RULE = 'orbit:access';
  * What a route requires. Every route declares exactly one rule: the guard refuses a route with none, and a test
  * walks every registered route to prove it.
  */
-export type AccessRule = { kind: 'public' } | { kind: 'authenticated'; permission?: Permission; teamParam?: string };
+export type AccessRule =
+  { kind: 'public' } | { kind: 'authenticated'; permission?: Permission; teamParam?: string; resource?: ResourceScope };
+
+/**
+ * A route acting on a team-owned resource named by a path parameter (a team-private catalog entry, say). The service
+ * resolves the resource's team and applies `permission` there (404 to non-members); the RBAC matrix test checks
+ * that declaration against the running application.
+ */
+export interface ResourceScope {
+  param: string;
+  permission: Permission;
+}
 
 /** Opts a route out of authentication. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
@@ -20,6 +31,7 @@ export interface AuthenticatedOptions {
    * the caller is not in answers 404 (a global admin may act on every team).
    */
   teamParam?: string;
+  resource?: ResourceScope;
 }
 
 export const Authenticated = (options: AuthenticatedOptions = {}): MethodDecorator & ClassDecorator =>

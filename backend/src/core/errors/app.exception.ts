@@ -14,7 +14,7 @@ export const ErrorCode = {
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** The documented 409 reasons (DESIGN, roles and permissions). */
-export type ConflictCode = 'personal_team' | 'last_team_admin' | 'last_global_admin' | 'limit_exceeded' | 'duplicate';
+export type ConflictCode = 'personal_team' | 'last_team_admin' | 'last_global_admin' | 'limit_exceeded' | 'duplicate' | 'in_use';
 
 export interface AppExceptionOptions {
   details?: FieldError[];

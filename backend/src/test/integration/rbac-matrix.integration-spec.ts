@@ -4,6 +4,7 @@ import { hasPermission, type GlobalRole, type TeamRole } from '@orbit/contracts'
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { ACCESS_RULE, type AccessRule } from '../../core/auth/access.decorator.js';
+import { remoteEntry } from '../factories/catalog.js';
 import { ADMIN, addMemberVia, createTeamVia, createUserVia, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -42,10 +43,12 @@ function expected(route: Route, who: Principal): Outcome | 'any' {
   if (!rule || rule.kind === 'public') return 'any';
   if (who === 'anonymous') return 401;
   const { globalRole, teamRoleInA } = ROLE_OF[who];
-  if (rule.teamParam !== undefined) {
+  if (rule.teamParam !== undefined || rule.resource !== undefined) {
+    // Team routes, and routes on a resource owned by team A (the fixtures make every such resource team A's).
+    const permission = rule.resource?.permission ?? rule.permission;
     if (globalRole !== 'global_admin' && teamRoleInA === undefined) return 404; // team A is foreign: not even 403
-    if (!rule.permission) return 'allowed';
-    return hasPermission({ globalRole, teamRole: teamRoleInA }, rule.permission) ? 'allowed' : 403;
+    if (!permission) return 'allowed';
+    return hasPermission({ globalRole, teamRole: teamRoleInA }, permission) ? 'allowed' : 403;
   }
   if (!rule.permission) return 'allowed';
   return hasPermission({ globalRole }, rule.permission) ? 'allowed' : 403;
@@ -131,7 +134,12 @@ describe('RBAC matrix over every registered route', () => {
     await addMemberVia(t.http, adminToken, teamA, memberEmail, 'team_user');
     const outsiderEmail = `outsider-${unique()}@example.com`;
     const victimId = await createUserVia(t.http, adminToken, { email: outsiderEmail });
-    return { teamA, memberId, outsiderEmail, victimId };
+    const entry = await request(t.http)
+      .post('/api/catalog/servers')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send(remoteEntry({ name: `io.example/matrix-${unique()}`, teamId: teamA }));
+    if (entry.status !== 201) throw new Error(`fixture entry: ${entry.status} ${JSON.stringify(entry.body)}`);
+    return { teamA, memberId, outsiderEmail, victimId, serverId: entry.body.id as string };
   }
 
   function bodyFor(route: Route, f: Awaited<ReturnType<typeof fixtures>>): object {
@@ -146,6 +154,12 @@ describe('RBAC matrix over every registered route', () => {
       'PATCH /api/me': { name: 'Me again' },
       'PUT /api/me/password': { currentPassword: 'not-my-password', newPassword: 'whatever-Strong-9!' },
       'POST /api/auth/login': { email: 'nobody@example.com', password: 'x' },
+      'PATCH /api/catalog/servers/:serverId': { title: 'Renamed entry' },
+      'POST /api/catalog/servers/:serverId/versions': {
+        version: `9.0.${unique()}`,
+        transport: remoteEntry().transport,
+        config: remoteEntry().config,
+      },
     };
     return bodies[key] ?? {};
   }
@@ -163,6 +177,7 @@ describe('RBAC matrix over every registered route', () => {
         }
         const f = await fixtures();
         const path = route.path
+          .replace(':serverId', f.serverId)
           .replace(':teamId', f.teamA)
           .replace(':userId', route.path.startsWith('/api/teams/') ? f.memberId : f.victimId);
         const token = tokens.get(who);
