@@ -8,6 +8,8 @@ import { LoggingModule } from './core/logging/logging.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
+import { InstallationsModule } from './modules/installations/installations.module.js';
+import { VaultModule } from './core/vault/vault.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { SystemModule } from './modules/system/system.module.js';
@@ -25,7 +27,9 @@ export class AppModule {
         SystemModule,
         AuditModule,
         IdentityModule,
+        VaultModule,
         CatalogModule,
+        InstallationsModule,
         HealthModule,
       ],
       // The access guard (deny by default) is registered by IdentityModule, which provides sessions.

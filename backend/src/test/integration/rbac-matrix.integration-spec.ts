@@ -126,12 +126,13 @@ describe('RBAC matrix over every registered route', () => {
 
   /** Fresh fixtures per request, so destructive calls never change what the next request sees. */
   async function fixtures() {
-    const teamA = await createTeamVia(t.http, adminToken, `Team A ${unique()}`);
-    await addMemberVia(t.http, adminToken, teamA, emails.get('team_admin_A')!, 'team_admin');
-    await addMemberVia(t.http, adminToken, teamA, emails.get('team_user_A')!, 'team_user');
+    // Team A is created by its team admin, so the global admin is not a member: it acts through its global role.
+    const teamAdminA = tokens.get('team_admin_A')!;
+    const teamA = await createTeamVia(t.http, teamAdminA, `Team A ${unique()}`);
+    await addMemberVia(t.http, teamAdminA, teamA, emails.get('team_user_A')!, 'team_user');
     const memberEmail = `member-${unique()}@example.com`;
     const memberId = await createUserVia(t.http, adminToken, { email: memberEmail });
-    await addMemberVia(t.http, adminToken, teamA, memberEmail, 'team_user');
+    await addMemberVia(t.http, teamAdminA, teamA, memberEmail, 'team_user');
     const outsiderEmail = `outsider-${unique()}@example.com`;
     const victimId = await createUserVia(t.http, adminToken, { email: outsiderEmail });
     const entry = await request(t.http)
@@ -139,7 +140,24 @@ describe('RBAC matrix over every registered route', () => {
       .set('Authorization', `Bearer ${adminToken}`)
       .send(remoteEntry({ name: `io.example/matrix-${unique()}`, teamId: teamA }));
     if (entry.status !== 201) throw new Error(`fixture entry: ${entry.status} ${JSON.stringify(entry.body)}`);
-    return { teamA, memberId, outsiderEmail, victimId, serverId: entry.body.id as string };
+    const installation = await request(t.http)
+      .post(`/api/teams/${teamA}/installations`)
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({
+        serverId: entry.body.id as string,
+        version: '1.0.0',
+        config: { headers: { token: 't' }, url: { tenant: 'acme' } },
+      });
+    if (installation.status !== 201)
+      throw new Error(`fixture installation: ${installation.status} ${JSON.stringify(installation.body)}`);
+    return {
+      teamA,
+      memberId,
+      outsiderEmail,
+      victimId,
+      serverId: entry.body.id as string,
+      installationId: installation.body.id as string,
+    };
   }
 
   function bodyFor(route: Route, f: Awaited<ReturnType<typeof fixtures>>): object {
@@ -155,6 +173,9 @@ describe('RBAC matrix over every registered route', () => {
       'PUT /api/me/password': { currentPassword: 'not-my-password', newPassword: 'whatever-Strong-9!' },
       'POST /api/auth/login': { email: 'nobody@example.com', password: 'x' },
       'PATCH /api/catalog/servers/:serverId': { title: 'Renamed entry' },
+      'PATCH /api/teams/:teamId/installations/:installationId': { disabled: true },
+      'PUT /api/teams/:teamId/installations/:installationId/user-config': { queryParams: { project: 'p' } },
+      'PATCH /api/teams/:teamId/installations/:installationId/tools': { disabled: ['delete_everything'] },
       'POST /api/catalog/servers/:serverId/versions': {
         version: `9.0.${unique()}`,
         transport: remoteEntry().transport,
@@ -178,6 +199,7 @@ describe('RBAC matrix over every registered route', () => {
         const f = await fixtures();
         const path = route.path
           .replace(':serverId', f.serverId)
+          .replace(':installationId', f.installationId)
           .replace(':teamId', f.teamA)
           .replace(':userId', route.path.startsWith('/api/teams/') ? f.memberId : f.victimId);
         const token = tokens.get(who);
