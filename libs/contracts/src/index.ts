@@ -16,7 +16,7 @@ export {
   isConfigChangedJob,
   satelliteQueueName,
 } from './jobs.js';
-export type { ConfigChangeReason, ConfigChangedJob, ConfigChangedResult, JobPayloads } from './jobs.js';
+export type { ConfigChangeReason, ConfigChangedJob, ConfigChangedResult, JobPayloads, TeamRuntimeState } from './jobs.js';
 export { MASKED_SECRET } from './api.js';
 export type {
   CheckStatus,

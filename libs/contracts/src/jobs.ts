@@ -1,3 +1,6 @@
+import type { Transport } from './catalog.js';
+import type { ConfigDefinition, Locks, TierValues } from './config/types.js';
+
 /**
  * Queue names and job payloads shared by the backend (producer) and satellites (consumers).
  * Jobs only wake satellites up: the desired state lives in the database (DESIGN, principle 1),
@@ -62,4 +65,22 @@ export function isConfigChangedJob(value: unknown): value is ConfigChangedJob {
     typeof job['reason'] === 'string' &&
     (CONFIG_CHANGE_REASONS as readonly string[]).includes(job['reason'])
   );
+}
+
+/** What `GET /api/satellite/teams/:teamId/runtime-state` answers: the team's desired state, secrets opened. */
+export interface TeamRuntimeState {
+  teamId: string;
+  configVersion: number;
+  installations: {
+    id: string;
+    slug: string;
+    disabled: boolean;
+    transport: Transport;
+    definition: ConfigDefinition;
+    locks: Locks;
+    teamValues: TierValues;
+    /** userId → that member's values. */
+    userValues: Record<string, TierValues>;
+    disabledTools: string[];
+  }[];
 }

@@ -8,7 +8,9 @@ export const ACCESS_RULE = 'orbit:access';
  * walks every registered route to prove it.
  */
 export type AccessRule =
-  { kind: 'public' } | { kind: 'authenticated'; permission?: Permission; teamParam?: string; resource?: ResourceScope };
+  | { kind: 'public' }
+  | { kind: 'satellite' }
+  | { kind: 'authenticated'; permission?: Permission; teamParam?: string; resource?: ResourceScope };
 
 /**
  * A route acting on a team-owned resource named by a path parameter (a team-private catalog entry, say). The service
@@ -36,3 +38,7 @@ export interface AuthenticatedOptions {
 
 export const Authenticated = (options: AuthenticatedOptions = {}): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_RULE, { kind: 'authenticated', ...options } satisfies AccessRule);
+
+/** A route for satellites: authenticated by a satellite credential (`Authorization: Bearer orbit_sat_…`), not a user. */
+export const SatelliteOnly = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ACCESS_RULE, { kind: 'satellite' } satisfies AccessRule);

@@ -32,6 +32,7 @@ function caller(globalRole: 'global_admin' | 'global_user', memberships: [string
 function guardFor(auth: AuthContext | null): AccessGuard {
   const authenticator: Authenticator = {
     authenticate: () => Promise.resolve(auth),
+    authenticateSatellite: () => Promise.resolve(null),
     teamExists: (id) => Promise.resolve(id === TEAM_A || id === TEAM_B),
   };
   return new AccessGuard(new Reflector(), authenticator);

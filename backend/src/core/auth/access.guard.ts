@@ -12,8 +12,18 @@ export const AUTHENTICATOR = Symbol('AUTHENTICATOR');
 /** Implemented by the auth module: turns a bearer token into a caller, and answers whether a team exists. */
 export interface Authenticator {
   authenticate(token: string): Promise<AuthContext | null>;
+  authenticateSatellite(token: string): Promise<SatelliteContext | null>;
   teamExists(teamId: string): Promise<boolean>;
 }
+
+/** A satellite calling the control plane. */
+export interface SatelliteContext {
+  id: string;
+  kind: 'global' | 'team';
+  teamId: string | null;
+}
+
+export type RequestWithSatellite = { satellite?: SatelliteContext };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,6 +55,12 @@ export class AccessGuard implements CanActivate {
     if (rule.kind === 'public') return true;
 
     const token = bearerToken(request);
+    if (rule.kind === 'satellite') {
+      const satellite = token ? await this.authenticator.authenticateSatellite(token) : null;
+      if (!satellite) throw new AppException(ErrorCode.Unauthorized, 'A valid satellite credential is required');
+      (request as RequestWithSatellite).satellite = satellite;
+      return true;
+    }
     const auth = token ? await this.authenticator.authenticate(token) : null;
     if (!auth) throw new AppException(ErrorCode.Unauthorized, 'Authentication required');
     request.auth = auth;

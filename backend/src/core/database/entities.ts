@@ -1,12 +1,14 @@
 import { CreateSystemSettings1763900000000 } from '../../migrations/1763900000000-CreateSystemSettings.js';
 import { CreateIdentity1763910000000 } from '../../migrations/1763910000000-CreateIdentity.js';
 import { CreateCatalog1763920000000 } from '../../migrations/1763920000000-CreateCatalog.js';
+import { CreateSatellites1763930000000 } from '../../migrations/1763930000000-CreateSatellites.js';
 import { AuditEvent } from '../../modules/audit/audit-event.entity.js';
 import { CatalogAvailability } from '../../modules/catalog/catalog-availability.entity.js';
 import { CatalogServer } from '../../modules/catalog/catalog-server.entity.js';
 import { CatalogVersion } from '../../modules/catalog/catalog-version.entity.js';
 import { Installation } from '../../modules/installations/installation.entity.js';
 import { UserConfig } from '../../modules/installations/user-config.entity.js';
+import { Satellite } from '../../modules/satellites/satellite.entity.js';
 import { Session } from '../../modules/auth/session.entity.js';
 import { SystemSetting } from '../../modules/system/system-setting.entity.js';
 import { Membership } from '../../modules/teams/membership.entity.js';
@@ -28,5 +30,11 @@ export const ENTITIES = [
   CatalogVersion,
   Installation,
   UserConfig,
+  Satellite,
 ];
-export const MIGRATIONS = [CreateSystemSettings1763900000000, CreateIdentity1763910000000, CreateCatalog1763920000000];
+export const MIGRATIONS = [
+  CreateSystemSettings1763900000000,
+  CreateIdentity1763910000000,
+  CreateCatalog1763920000000,
+  CreateSatellites1763930000000,
+];

@@ -23,6 +23,8 @@ import { User } from '../users/user.entity.js';
 import { UsersController } from '../users/users.controller.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
+import { Satellite } from '../satellites/satellite.entity.js';
+import { SatellitesRepository } from '../satellites/satellites.repository.js';
 import { AdminBootstrap } from './admin-bootstrap.js';
 import { SessionAuthenticator } from './session-authenticator.js';
 
@@ -31,7 +33,7 @@ import { SessionAuthenticator } from './session-authenticator.js';
  * with a personal team; disabling a user ends sessions; the guard needs sessions and memberships).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([User, SsoIdentity, Team, Membership, Session])],
+  imports: [TypeOrmModule.forFeature([User, SsoIdentity, Team, Membership, Session, Satellite])],
   controllers: [AuthController, SsoController, MeController, UsersController, TeamsController],
   providers: [
     UsersRepository,
@@ -47,9 +49,10 @@ import { SessionAuthenticator } from './session-authenticator.js';
     MembersService,
     AdminBootstrap,
     SessionAuthenticator,
+    SatellitesRepository,
     { provide: AUTHENTICATOR, useExisting: SessionAuthenticator },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [TeamsRepository, UsersRepository],
+  exports: [TeamsRepository, UsersRepository, SatellitesRepository],
 })
 export class IdentityModule {}

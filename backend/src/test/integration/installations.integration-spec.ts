@@ -1,9 +1,11 @@
 import type { InstallationDto } from '@orbit/contracts';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { sha256Hex } from '../../core/auth/tokens.js';
 import { VaultError } from '../../core/vault/vault.js';
+import { Satellite } from '../../modules/satellites/satellite.entity.js';
 import { RuntimeConfigService } from '../../modules/installations/runtime-config.service.js';
 import { filesystemEntry, remoteEntry } from '../factories/catalog.js';
 import { REDIS_TEST_URL } from '../support/redis.js';
@@ -141,6 +143,50 @@ describe('installations, user config and the vault on MariaDB', () => {
     } finally {
       redis.disconnect();
     }
+  });
+
+  it('serves the team runtime state, secrets opened, only to a satellite that serves the team', async () => {
+    const satellites = t.app.get(DataSource).getRepository(Satellite);
+    const insert = async (kind: 'global' | 'team', team: string | null) => {
+      const credential = `orbit_sat_${randomBytes(24).toString('base64url')}`;
+      await satellites.insert({
+        id: randomUUID(),
+        name: `sat-${kind}`,
+        kind,
+        teamId: team,
+        publicUrl: 'http://127.0.0.1:3001',
+        credentialHash: sha256Hex(credential),
+        status: 'online',
+        lastHeartbeatAt: null,
+        version: '0.1.0',
+      });
+      return credential;
+    };
+    const global = await insert('global', null);
+    const path = `/api/satellite/teams/${teamId}/runtime-state`;
+    const state = await request(t.http).get(path).set('Authorization', `Bearer ${global}`).expect(200);
+    expect(state.body.teamId).toBe(teamId);
+    expect(state.body.configVersion).toBeGreaterThan(0);
+    const [item] = state.body.installations as {
+      slug: string;
+      teamValues: { env: Record<string, string> };
+      userValues: Record<string, unknown>;
+    }[];
+    expect(item?.slug).toBe('server-filesystem');
+    expect(item?.teamValues.env['SHARED_API_KEY']).toBe(CANARY);
+    expect(Object.values(item?.userValues ?? {})).toEqual([
+      { args: { directories: ['/Users/alice/Development', '/Users/alice/Projects'] }, env: { DEBUG: 'true' } },
+    ]);
+
+    await request(t.http).get(path).expect(401);
+    await request(t.http).get(path).set('Authorization', `Bearer ${teamAdmin}`).expect(401);
+    await request(t.http).get(path).set('Authorization', 'Bearer orbit_sat_forged').expect(401);
+    // Once the team has a satellite of its own, global satellites no longer serve it.
+    const own = await insert('team', teamId);
+    await request(t.http).get(path).set('Authorization', `Bearer ${own}`).expect(200);
+    await request(t.http).get(path).set('Authorization', `Bearer ${global}`).expect(404);
+    const otherTeam = await insert('team', randomUUID());
+    await request(t.http).get(path).set('Authorization', `Bearer ${otherTeam}`).expect(404);
   });
 
   it('keeps a secret on "*****", erases it on null, and reports the installation incomplete', async () => {

@@ -41,6 +41,7 @@ const METHOD_NAMES: Partial<Record<RequestMethod, string>> = {
 function expected(route: Route, who: Principal): Outcome | 'any' {
   const rule = route.rule;
   if (!rule || rule.kind === 'public') return 'any';
+  if (rule.kind === 'satellite') return 401; // a user's token is never a satellite credential
   if (who === 'anonymous') return 401;
   const { globalRole, teamRoleInA } = ROLE_OF[who];
   if (rule.teamParam !== undefined || rule.resource !== undefined) {
