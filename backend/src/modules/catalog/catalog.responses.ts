@@ -36,3 +36,20 @@ export class CatalogVersionResponse {
   @ApiProperty({ description: '{template, team, user}' }) config!: object;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
+
+class FieldErrorDocForDraft {
+  @ApiProperty() field!: string;
+  @ApiProperty() message!: string;
+}
+
+export class CatalogDraftResponse {
+  @ApiProperty() name!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty() version!: string;
+  @ApiProperty({ description: 'proposed transport' }) transport!: object;
+  @ApiProperty({ description: 'proposed {template, team, user}' }) config!: object;
+  @ApiProperty({ type: [String] }) notes!: string[];
+  @ApiProperty({ type: [FieldErrorDocForDraft], description: 'what creating it as is would refuse' })
+  problems!: FieldErrorDocForDraft[];
+}

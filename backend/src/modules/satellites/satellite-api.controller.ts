@@ -8,6 +8,17 @@ import { AppException } from '../../core/errors/app.exception.js';
 import { RuntimeConfigService } from '../installations/runtime-config.service.js';
 import { TeamsRepository } from '../teams/teams.repository.js';
 import { SatellitesRepository } from './satellites.repository.js';
+import { ApiProperty } from '@nestjs/swagger';
+
+class TeamRuntimeStateResponse {
+  @ApiProperty({ format: 'uuid' }) teamId!: string;
+  @ApiProperty({ description: 'the team config version this state reflects' }) configVersion!: number;
+  @ApiProperty({
+    type: [Object],
+    description: 'installations with definition, locks, team values and members’ values, secrets opened',
+  })
+  installations!: object[];
+}
 
 /** What satellites read from the control plane, with their credential. */
 @ApiTags('satellite')
@@ -23,7 +34,7 @@ export class SatelliteApiController {
   /** The team's desired state, secrets opened: only for a satellite that serves the team (404 otherwise). */
   @Get('teams/:teamId/runtime-state')
   @SatelliteOnly()
-  @ApiOkResponse({ description: 'TeamRuntimeState: installations with template and team parts, and members’ values' })
+  @ApiOkResponse({ type: TeamRuntimeStateResponse })
   async runtimeState(@Param('teamId') teamId: string, @Req() req: Request & RequestWithSatellite): Promise<TeamRuntimeState> {
     const satellite = req.satellite!;
     const team = /^[0-9a-f-]{36}$/i.test(teamId) ? await this.teams.findById(teamId) : null;

@@ -137,6 +137,65 @@ describe('catalog on MariaDB', () => {
     await as(outsider).get(`/api/catalog/servers/${res.body.id}`).expect(404);
   });
 
+  it('proposes a categorised entry from a pasted Claude Desktop config, keeping no secret, and saves nothing', async () => {
+    const pasted = {
+      mcpServers: {
+        files: {
+          command: 'npx',
+          args: ['-y', '@modelcontextprotocol/server-filesystem', '/Users/alice/Desktop'],
+          env: { SHARED_API_KEY: 'sk-live-123', DEBUG: 'true' },
+        },
+      },
+    };
+    const before = (await as(admin).get('/api/catalog/servers')).body.total as number;
+    const res = await as(admin).post('/api/catalog/drafts', { claudeDesktopConfig: pasted }).expect(200);
+    expect(JSON.stringify(res.body)).not.toContain('sk-live-123');
+    expect(res.body).toMatchObject({
+      name: 'io.github.modelcontextprotocol/server-filesystem',
+      transport: {
+        type: 'stdio',
+        command: 'npx',
+        package: { registryType: 'npm', identifier: '@modelcontextprotocol/server-filesystem' },
+      },
+      config: {
+        template: { args: ['-y', '@modelcontextprotocol/server-filesystem'] },
+        team: { env: [{ name: 'SHARED_API_KEY', type: 'secret', required: true }] },
+        user: {
+          args: [{ name: 'paths', type: 'filepath', required: true, repeated: true }],
+          env: [{ name: 'DEBUG', type: 'boolean', default: 'true' }],
+        },
+      },
+      problems: [],
+    });
+    expect(res.body.notes).toEqual(expect.arrayContaining(['env.SHARED_API_KEY: the pasted value is not kept']));
+    expect((await as(admin).get('/api/catalog/servers')).body.total).toBe(before);
+    // The reviewed draft saves as an entry.
+    const { name: _name, notes: _notes, problems: _problems, ...draft } = res.body as Record<string, unknown>;
+    await as(admin)
+      .post('/api/catalog/servers', { ...draft, name: 'io.example/from-draft', title: 'From draft' })
+      .expect(201);
+  });
+
+  it('proposes an entry from a registry server.json, with clear errors for bad requests', async () => {
+    const serverJson = {
+      name: 'io.example/tracker',
+      description: 'Tracker',
+      version: '2.0.0',
+      remotes: [
+        { type: 'sse', url: 'https://tracker.example/sse', headers: [{ name: 'X-Api-Key', isRequired: true, isSecret: true }] },
+      ],
+    };
+    const res = await as(teamAdmin).post('/api/catalog/drafts', { serverJson }).expect(200);
+    expect(res.body).toMatchObject({ name: 'io.example/tracker', version: '2.0.0', transport: { type: 'sse' }, problems: [] });
+    expect(res.body.config.team.headers).toEqual([{ name: 'X-Api-Key', type: 'secret', required: true }]);
+    await request(t.http).post('/api/catalog/drafts').send({ serverJson }).expect(401);
+    expect((await as(admin).post('/api/catalog/drafts', {}).expect(400)).body.details[0].field).toBe('claudeDesktopConfig');
+    const several = { mcpServers: { a: { command: 'x' }, b: { command: 'y' } } };
+    expect((await as(admin).post('/api/catalog/drafts', { claudeDesktopConfig: several }).expect(400)).body.details).toEqual([
+      { field: 'serverKey', message: 'choose one of: a, b' },
+    ]);
+  });
+
   it('adds versions that become the latest', async () => {
     const id = (await as(admin).get('/api/catalog/servers?q=server-filesystem').expect(200)).body.items[0].id as string;
     await as(admin)
