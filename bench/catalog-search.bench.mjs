@@ -117,13 +117,13 @@ function catalogRows(dumps) {
 
 async function insertRows(dataSource, rows) {
   const serverColumns =
-    '(id, name, owner_team_id, owner_key, title, description, repository, icons, tags, source, status, hidden, featured, available_to_all, latest_version, transport_type, created_at, updated_at)';
+    '(id, name, owner_team_id, owner_key, title, description, search_text, repository, icons, tags, source, status, hidden, featured, available_to_all, latest_version, transport_type, created_at, updated_at)';
   const versionColumns = '(id, server_id, version, is_latest, status, transport, config_definition, created_at)';
   await dataSource.transaction(async (manager) => {
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH);
       await manager.query(
-        `INSERT INTO catalog_servers ${serverColumns} VALUES ${batch.map(() => `(${Array(18).fill('?').join(',')})`).join(',')}`,
+        `INSERT INTO catalog_servers ${serverColumns} VALUES ${batch.map(() => `(${Array(19).fill('?').join(',')})`).join(',')}`,
         batch.flatMap((r) => [
           r.id,
           r.name,
@@ -131,6 +131,8 @@ async function insertRows(dataSource, rows) {
           r.ownerKey,
           r.title,
           r.description,
+          // As the catalog service writes it (catalog.mapper.ts searchTextOf).
+          `${r.name}\n${r.title}\n${r.description}`.toLowerCase().slice(0, 1200),
           r.repository,
           r.icons,
           r.tags,

@@ -82,5 +82,7 @@ export interface TeamRuntimeState {
     /** userId → that member's values. */
     userValues: Record<string, TierValues>;
     disabledTools: string[];
+    /** A stored secret failed its integrity check: values are withheld and the installation is not run. */
+    error?: string;
   }[];
 }

@@ -25,6 +25,10 @@ export class CatalogServer {
   @Column({ type: 'text' })
   description!: string;
 
+  /** Lower-cased name, title and description start: text search is one LIKE over one column. */
+  @Column({ name: 'search_text', type: 'varchar', length: 1200 })
+  searchText!: string;
+
   @Column({ type: 'varchar', length: 500, nullable: true })
   repository!: string | null;
 

@@ -2,6 +2,11 @@ import type { CatalogServerDto, CatalogVersionDto, ConfigDefinition, Transport }
 import type { CatalogServer } from './catalog-server.entity.js';
 import type { CatalogVersion } from './catalog-version.entity.js';
 
+/** What text search looks in, lower-cased once at write time. */
+export function searchTextOf(server: { name: string; title: string; description: string }): string {
+  return `${server.name}\n${server.title}\n${server.description}`.toLowerCase().slice(0, 1200);
+}
+
 export function tagsToColumn(tags: string[]): string {
   return tags.length === 0 ? '' : `,${[...new Set(tags)].join(',')},`;
 }

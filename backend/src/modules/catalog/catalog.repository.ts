@@ -32,7 +32,7 @@ export class CatalogRepository {
     const query = this.dataSource.getRepository(CatalogServer).createQueryBuilder('s');
     if (filter.q) {
       const q = `%${escapeLike(filter.q.toLowerCase())}%`;
-      query.andWhere('(LOWER(s.name) LIKE :q OR LOWER(s.title) LIKE :q OR LOWER(s.description) LIKE :q)', { q });
+      query.andWhere('s.search_text LIKE :q', { q });
     }
     if (filter.tag) query.andWhere('s.tags LIKE :tag', { tag: `%,${escapeLike(filter.tag)},%` });
     if (filter.transport) query.andWhere('s.transport_type = :transport', { transport: filter.transport });

@@ -15,7 +15,7 @@ import { pageWindow, toPage, type PageQueryDto } from '../../core/pagination.js'
 import { AuditService } from '../audit/audit.service.js';
 import { CatalogServer } from './catalog-server.entity.js';
 import { CatalogVersion } from './catalog-version.entity.js';
-import { tagsToColumn, toServerDto, toVersionDto } from './catalog.mapper.js';
+import { searchTextOf, tagsToColumn, toServerDto, toVersionDto } from './catalog.mapper.js';
 import { CatalogRepository } from './catalog.repository.js';
 import type {
   CatalogQueryDto,
@@ -112,6 +112,7 @@ export class CatalogService {
     server.availableToAll = dto.availability?.allTeams ?? true;
     server.latestVersion = dto.version;
     server.transportType = dto.transport.type;
+    server.searchText = searchTextOf(server);
     const version = this.newVersion(server.id, dto);
     await this.catalog.transaction(async (manager) => {
       await this.catalog.saveServer(server, manager);
@@ -148,6 +149,7 @@ export class CatalogService {
     if (dto.hidden !== undefined) server.hidden = dto.hidden;
     if (dto.featured !== undefined) server.featured = dto.featured;
     if (dto.availability !== undefined) server.availableToAll = dto.availability.allTeams;
+    server.searchText = searchTextOf(server);
     await this.catalog.transaction(async (manager) => {
       await this.catalog.saveServer(server, manager);
       if (dto.availability !== undefined)

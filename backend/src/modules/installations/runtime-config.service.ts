@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { mergeConfig, type MergedConfig, type TierValues, type Transport } from '@orbit/contracts';
-import { Vault } from '../../core/vault/vault.js';
+import { Vault, VaultError } from '../../core/vault/vault.js';
 import { openValues } from './config-values.js';
 import { teamSeal, userSeal, type InstallationContext } from './installation-context.js';
 import { InstallationsRepository } from './installations.repository.js';
@@ -27,6 +27,8 @@ export interface TeamRuntimeInstallation {
   /** userId → that member's values, opened. */
   userValues: Record<string, TierValues>;
   disabledTools: string[];
+  /** Set when a stored secret failed its integrity check: the installation is sent without values and not run. */
+  error?: string;
 }
 
 /**
@@ -35,6 +37,8 @@ export interface TeamRuntimeInstallation {
  */
 @Injectable()
 export class RuntimeConfigService {
+  private readonly logger = new Logger(RuntimeConfigService.name);
+
   constructor(
     private readonly installations: InstallationsRepository,
     private readonly installationService: InstallationsService,
@@ -68,26 +72,29 @@ export class RuntimeConfigService {
     return Promise.all(
       rows.map(async (row) => {
         const context = await this.installationService.contextOf(row);
-        const userValues: Record<string, TierValues> = {};
-        for (const config of userConfigs.filter((c) => c.installationId === row.id)) {
-          userValues[config.userId] = openValues(
-            JSON.parse(config.values) as TierValues,
-            context.definition,
-            this.vault,
-            userSeal(row.id, config.userId),
-          );
-        }
-        return {
+        const base = {
           id: row.id,
           slug: row.slug,
           disabled: row.disabled,
           transport: context.transport,
           definition: context.definition,
           locks: context.locks,
-          teamValues: openValues(context.teamValues, context.definition, this.vault, teamSeal(row.id)),
-          userValues,
           disabledTools: JSON.parse(row.disabledTools) as string[],
         };
+        try {
+          const userValues: Record<string, TierValues> = {};
+          for (const config of userConfigs.filter((c) => c.installationId === row.id)) {
+            const stored = JSON.parse(config.values) as TierValues;
+            userValues[config.userId] = openValues(stored, context.definition, this.vault, userSeal(row.id, config.userId));
+          }
+          const teamValues = openValues(context.teamValues, context.definition, this.vault, teamSeal(row.id));
+          return { ...base, teamValues, userValues };
+        } catch (error) {
+          if (!(error instanceof VaultError)) throw error;
+          // One damaged secret must not stop the team's other servers: report it and send this installation bare.
+          this.logger.error(`runtime state of team ${teamId}: ${error.message}`);
+          return { ...base, teamValues: {}, userValues: {}, error: error.message };
+        }
       }),
     );
   }

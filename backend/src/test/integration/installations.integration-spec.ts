@@ -238,6 +238,13 @@ describe('installations, user config and the vault on MariaDB', () => {
     const runtime = t.app.get(RuntimeConfigService);
     const aliceId = (await as(alice).get('/api/me')).body.id as string;
     await expect(runtime.forUser(teamId, installation.id, aliceId)).rejects.toMatchObject({ reason: 'tampered' });
+    // The team's runtime state reports the damaged installation instead of failing for the whole team.
+    const [state] = await runtime.teamState(teamId);
+    expect(state).toMatchObject({
+      id: installation.id,
+      teamValues: {},
+      error: expect.stringContaining('failed its integrity check'),
+    });
     // The request path never opens secrets, so it keeps working.
     expect((await as(alice).get(`${base()}/${installation.id}/effective-config`)).status).toBe(200);
 
