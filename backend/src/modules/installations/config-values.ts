@@ -78,12 +78,15 @@ export function applyWrites(
   const elements = elementsByKey(definition);
   for (const [target, entries] of Object.entries(writes ?? {}) as [ConfigTarget, Record<string, string | string[] | null>][]) {
     if (!(CONFIG_TARGETS as readonly string[]).includes(target) || typeof entries !== 'object' || entries === null) {
-      errors.push({ field: `${fieldPrefix}.${target}`, message: `${target} is not a configuration target` });
+      errors.push({
+        field: fieldPrefix ? `${fieldPrefix}.${target}` : target,
+        message: `${target} is not a configuration target`,
+      });
       continue;
     }
     for (const [name, raw] of Object.entries(entries)) {
       const key = elementKey(target, name);
-      const field = `${fieldPrefix}.${key}`;
+      const field = fieldPrefix ? `${fieldPrefix}.${key}` : key;
       const entry = elements.get(key);
       if (!entry || !writable.has(key)) {
         errors.push({ field, message: `${key} is not a value you can set here` });

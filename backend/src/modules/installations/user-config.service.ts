@@ -3,13 +3,14 @@ import {
   MASKED_SECRET,
   maskMergedConfig,
   mergeConfig,
+  type ConfigDefinition,
   type EffectiveConfigDto,
   type MemberConfigStateDto,
   type Page,
   type TierValues,
   type UserConfigDto,
 } from '@orbit/contracts';
-import type { AuthContext } from '../../core/auth/auth-context.js';
+import { can, type AuthContext } from '../../core/auth/auth-context.js';
 import { AppException } from '../../core/errors/app.exception.js';
 import { pageWindow, toPage, type PageQueryDto } from '../../core/pagination.js';
 import { Vault } from '../../core/vault/vault.js';
@@ -47,7 +48,7 @@ export class UserConfigService {
       userWritableKeys(context.definition, context.locks),
       this.vault,
       userSeal(installationId, auth.user.id),
-      'values',
+      '', // the body is the values themselves: fields are `env.X`, `args.name`
     );
     if (errors.length > 0) throw AppException.validation(errors, 'The configuration is not valid');
     const row = new UserConfig();
@@ -62,8 +63,9 @@ export class UserConfigService {
       action: 'installation.user-config',
       target: { type: 'installation', id: installationId },
       teamId,
-      before: maskValues(stored, context.definition),
-      after: maskValues(values, context.definition),
+      // A member's values are private even when not secret: the audit trail records which keys are set, never values.
+      before: { set: setKeys(stored) },
+      after: { set: setKeys(values) },
     });
     return this.describe(context, values);
   }
@@ -96,7 +98,11 @@ export class UserConfigService {
 
   /** The caller's merged configuration with every secret masked; secrets are never opened for this. */
   async effective(auth: AuthContext, teamId: string, installationId: string): Promise<EffectiveConfigDto> {
-    const context = await this.installationService.load(teamId, installationId);
+    const loaded = await this.installationService.load(teamId, installationId);
+    // Members see the team's values only where the definition says so: the others are masked like secrets.
+    const context = can(auth, 'installations:manage', teamId)
+      ? loaded
+      : { ...loaded, definition: hideTeamValues(loaded.definition) };
     const merged = maskMergedConfig(this.merge(context, await this.storedValues(installationId, auth.user.id)));
     const status = context.installation.disabled ? 'disabled' : merged.status;
     const common: Pick<EffectiveConfigDto, 'status' | 'missing' | 'invalid'> = {
@@ -141,4 +147,15 @@ export class UserConfigService {
     const row = await this.installations.userConfig(installationId, userId);
     return row ? (JSON.parse(row.values) as TierValues) : {};
   }
+}
+
+/** The definition as a member sees it: team-tier values not marked visibleToUsers count as secrets (masked). */
+function hideTeamValues(definition: ConfigDefinition): ConfigDefinition {
+  const team = Object.fromEntries(
+    Object.entries(definition.team).map(([target, elements]) => [
+      target,
+      (elements ?? []).map((e) => (e.visibleToUsers ? e : { ...e, type: 'secret' as const, visibleToUsers: false })),
+    ]),
+  );
+  return { ...definition, team };
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TeamRole } from '@orbit/contracts';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { Installation } from '../installations/installation.entity.js';
+import { UserConfig } from '../installations/user-config.entity.js';
 import { User } from '../users/user.entity.js';
 import { Membership } from './membership.entity.js';
 import { Team } from './team.entity.js';
@@ -67,6 +69,11 @@ export class TeamsRepository {
   }
 
   async delete(teamId: string, manager: EntityManager): Promise<void> {
+    const installations = await manager.getRepository(Installation).findBy({ teamId });
+    if (installations.length > 0) {
+      await manager.getRepository(UserConfig).delete({ installationId: In(installations.map((i) => i.id)) });
+      await manager.getRepository(Installation).delete({ teamId });
+    }
     await manager.getRepository(Membership).delete({ teamId });
     await manager.getRepository(Team).delete({ id: teamId });
   }
@@ -109,8 +116,14 @@ export class TeamsRepository {
     return this.m(manager).getRepository(Membership).save(membership);
   }
 
+  /** Ends a membership and drops the member's private values for the team's installations (satellites stop getting them). */
   async removeMembership(teamId: string, userId: string, manager?: EntityManager): Promise<void> {
-    await this.m(manager).getRepository(Membership).delete({ teamId, userId });
+    const m = this.m(manager);
+    const installations = await m.getRepository(Installation).findBy({ teamId });
+    if (installations.length > 0) {
+      await m.getRepository(UserConfig).delete({ userId, installationId: In(installations.map((i) => i.id)) });
+    }
+    await m.getRepository(Membership).delete({ teamId, userId });
   }
 
   countMembers(teamId: string, manager?: EntityManager): Promise<number> {

@@ -212,7 +212,7 @@ describe('installations, user config and the vault on MariaDB', () => {
     ]);
     expect(
       (await as(alice).put(`${base()}/${installation.id}/user-config`, { env: { SHARED_API_KEY: 'mine' } })).body.details,
-    ).toEqual([{ field: 'values.env.SHARED_API_KEY', message: 'env.SHARED_API_KEY is not a value you can set here' }]);
+    ).toEqual([{ field: 'env.SHARED_API_KEY', message: 'env.SHARED_API_KEY is not a value you can set here' }]);
     expect((await as(alice).patch(`${base()}/${installation.id}`, { disabled: true })).status).toBe(403);
     expect((await as(alice).get(`${base()}/${installation.id}`)).body.config).toEqual({});
   });
@@ -221,6 +221,26 @@ describe('installations, user config and the vault on MariaDB', () => {
     const other = await createTeamVia(t.http, admin, 'Other team');
     expect((await as(teamAdmin).get(`/api/teams/${other}/installations`)).status).toBe(404);
     expect((await as(admin).get(`/api/teams/${other}/installations/${installation.id}`)).status).toBe(404);
+  });
+
+  it("shows members the team's values only where the definition allows", async () => {
+    const remote = (await as(teamAdmin).post('/api/catalog/servers', remoteEntry({ name: 'io.example/visible', teamId })))
+      .body as { id: string };
+    const created = (
+      await as(teamAdmin).post(base(), {
+        serverId: remote.id,
+        version: '1.0.0',
+        config: { headers: { token: 'tok' }, url: { tenant: 'acme' } },
+      })
+    ).body as InstallationDto;
+    const adminView = (await as(teamAdmin).get(`${base()}/${created.id}/effective-config`)).body as { url: string };
+    expect(adminView.url).toBe('https://acme.tracker.example/mcp');
+    const memberView = (await as(alice).get(`${base()}/${created.id}/effective-config`)).body as {
+      url: string;
+      headers: Record<string, string>;
+    };
+    expect(memberView.url).toBe('https://*****.tracker.example/mcp');
+    expect(memberView.headers['Authorization']).toBe('*****');
   });
 
   it('reports a tampered or moved ciphertext as a decryption error, without breaking the API', async () => {
@@ -266,5 +286,27 @@ describe('installations, user config and the vault on MariaDB', () => {
     const moved = await runtime.forUser(teamId, second.id, aliceId).catch((error: unknown) => error);
     expect(moved).toBeInstanceOf(VaultError);
     expect((moved as VaultError).reason).toBe('tampered');
+  });
+
+  it("drops a member's private values when they leave the team, so satellites stop receiving them", async () => {
+    const aliceId = (await as(alice).get('/api/me')).body.id as string;
+    const remote = (await as(teamAdmin).post('/api/catalog/servers', remoteEntry({ name: 'io.example/leaving', teamId })))
+      .body as { id: string };
+    const created = (
+      await as(teamAdmin).post(base(), {
+        serverId: remote.id,
+        version: '1.0.0',
+        config: { headers: { token: 'tok' }, url: { tenant: 'acme' } },
+      })
+    ).body as InstallationDto;
+    expect((await as(alice).put(`${base()}/${created.id}/user-config`, { queryParams: { project: 'p1' } })).status).toBe(200);
+    const before = await t.app.get(RuntimeConfigService).teamState(teamId);
+    expect(before.some((i) => aliceId in i.userValues)).toBe(true);
+    await request(t.http)
+      .delete(`/api/teams/${teamId}/members/${aliceId}`)
+      .set('Authorization', `Bearer ${teamAdmin}`)
+      .expect(204);
+    const after = await t.app.get(RuntimeConfigService).teamState(teamId);
+    expect(after.some((i) => aliceId in i.userValues)).toBe(false);
   });
 });
