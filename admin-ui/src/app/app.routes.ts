@@ -17,6 +17,12 @@ export const routes: Routes = [
         loadChildren: () => import('./users/users.routes').then((m) => m.USERS_ROUTES),
       },
       { path: 'teams', loadChildren: () => import('./teams/teams.routes').then((m) => m.TEAMS_ROUTES) },
+      { path: 'catalog', loadChildren: () => import('./catalog/catalog.routes').then((m) => m.CATALOG_ROUTES) },
+      {
+        path: 'installations',
+        canActivate: [permissionGuard('installations:read')],
+        loadChildren: () => import('./installations/installations.routes').then((m) => m.INSTALLATIONS_ROUTES),
+      },
       { path: 'audit', loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES) },
     ],
   },

@@ -12,6 +12,7 @@ import { AuthSettings } from '../core/auth/auth-settings';
 import { AuthStore } from '../core/auth/auth-store';
 import { Notifier } from '../core/ui/notifier';
 import { PagedList } from '../core/ui/paged-list';
+import { RowLink } from '../core/ui/row-link';
 import { teamRoleLabel } from '../core/ui/role-labels';
 import { TeamCreateDialog } from './team-create-dialog/team-create-dialog';
 
@@ -19,7 +20,7 @@ const PAGE_SIZE = 50;
 
 @Component({
   selector: 'orbit-teams-page',
-  imports: [MatTableModule, MatButtonModule, MatIconModule, MatProgressBarModule],
+  imports: [MatTableModule, MatButtonModule, MatIconModule, MatProgressBarModule, RowLink],
   templateUrl: './teams-page.html',
   styleUrl: './teams-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -7,4 +7,9 @@ export const TEAMS_ROUTES: Routes = [
     title: 'Team · Orbit',
     loadComponent: () => import('./team-page/team-page').then((m) => m.TeamPage),
   },
+  {
+    // A team's installation pages; `:teamId` alone is the team page above.
+    path: ':teamId',
+    loadChildren: () => import('../installations/installations.routes').then((m) => m.TEAM_INSTALLATION_ROUTES),
+  },
 ];

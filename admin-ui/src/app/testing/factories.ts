@@ -1,4 +1,18 @@
-import type { AuditEventDto, CurrentUser, MemberDto, Page, TeamDto, UserDto } from '@orbit/contracts';
+import type {
+  AuditEventDto,
+  CatalogServerDto,
+  CatalogVersionDto,
+  ConfigDefinition,
+  CurrentUser,
+  EffectiveConfigDto,
+  InstallationDto,
+  MemberConfigStateDto,
+  MemberDto,
+  Page,
+  TeamDto,
+  UserConfigDto,
+  UserDto,
+} from '@orbit/contracts';
 
 /** Test data builders: each returns a valid object and takes only the fields a test cares about. */
 
@@ -69,6 +83,108 @@ export function anAuditEvent(overrides: Partial<AuditEventDto> = {}): AuditEvent
     requestId: null,
     ...overrides,
   };
+}
+
+/** The product brief's filesystem server: a fixed template, a team secret, and two user settings. */
+export function aFilesystemDefinition(): ConfigDefinition {
+  return {
+    template: { args: ['-y', '@modelcontextprotocol/server-filesystem'], env: { PROTOCOL_VERSION: '1.0' } },
+    team: { env: [{ name: 'SHARED_API_KEY', type: 'secret', required: true }] },
+    user: {
+      args: [{ name: 'directories', type: 'filepath', required: true, repeated: true }],
+      env: [{ name: 'DEBUG', type: 'boolean', default: 'false' }],
+    },
+  };
+}
+
+export function aCatalogServer(overrides: Partial<CatalogServerDto> = {}): CatalogServerDto {
+  const n = next();
+  return {
+    id: `s${n}`,
+    name: `io.github.example/server-${n}`,
+    title: `Server ${n}`,
+    description: 'Does things',
+    repository: null,
+    icons: [],
+    tags: [],
+    source: 'manual',
+    ownerTeamId: null,
+    status: 'active',
+    hidden: false,
+    featured: false,
+    availability: { allTeams: true, teamIds: [] },
+    latestVersion: '1.0.0',
+    transportType: 'stdio',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aCatalogVersion(overrides: Partial<CatalogVersionDto> = {}): CatalogVersionDto {
+  const n = next();
+  return {
+    id: `v${n}`,
+    serverId: 's1',
+    version: '1.0.0',
+    isLatest: true,
+    status: 'active',
+    transport: {
+      type: 'stdio',
+      command: 'npx',
+      package: { registryType: 'npm', identifier: '@modelcontextprotocol/server-filesystem', version: '1.0.0' },
+    },
+    config: aFilesystemDefinition(),
+    createdAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function anInstallation(overrides: Partial<InstallationDto> = {}): InstallationDto {
+  const n = next();
+  return {
+    id: `i${n}`,
+    teamId: 't1',
+    serverId: 's1',
+    serverName: 'io.github.modelcontextprotocol/server-filesystem',
+    serverTitle: 'Filesystem',
+    version: '1.0.0',
+    slug: `files-${n}`,
+    status: 'ready',
+    upstreamStatus: 'active',
+    latestVersion: '1.0.0',
+    updateAvailable: false,
+    transport: { type: 'stdio', command: 'npx' },
+    definition: aFilesystemDefinition(),
+    config: {},
+    locks: {},
+    toolPolicy: { disabled: [] },
+    missing: [],
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aUserConfig(overrides: Partial<UserConfigDto> = {}): UserConfigDto {
+  return { installationId: 'i1', values: {}, editable: [], status: 'ready', missing: [], ...overrides };
+}
+
+export function aMemberConfigState(overrides: Partial<MemberConfigStateDto> = {}): MemberConfigStateDto {
+  const n = next();
+  return {
+    userId: `u${n}`,
+    email: `member${n}@example.com`,
+    name: `Member ${n}`,
+    set: [],
+    status: 'ready',
+    missing: [],
+    ...overrides,
+  };
+}
+
+export function anEffectiveConfig(overrides: Partial<EffectiveConfigDto> = {}): EffectiveConfigDto {
+  return { transportType: 'stdio', command: 'npx', args: [], env: {}, status: 'ready', missing: [], invalid: [], ...overrides };
 }
 
 export function pageOf<T>(items: T[], nextCursor?: string): Page<T> {

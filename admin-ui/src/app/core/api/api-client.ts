@@ -5,21 +5,34 @@ import type {
   AuditEventDto,
   AuditQuery,
   AuthSettingsDto,
+  CatalogQuery,
+  CatalogServerDto,
+  CatalogVersionDto,
   ChangePasswordRequest,
+  ConfigWriteValues,
+  CreateCatalogServerRequest,
+  CreateCatalogVersionRequest,
+  CreateInstallationRequest,
   CreateTeamRequest,
   CreateUserRequest,
   CurrentUser,
+  EffectiveConfigDto,
   HealthResponse,
+  InstallationDto,
   LoginRequest,
   LoginResponse,
+  MemberConfigStateDto,
   MemberDto,
   Page,
   PageQuery,
   TeamDto,
+  UpdateCatalogServerRequest,
+  UpdateInstallationRequest,
   UpdateMeRequest,
   UpdateMemberRequest,
   UpdateTeamRequest,
   UpdateUserRequest,
+  UserConfigDto,
   UserDto,
 } from '@orbit/contracts';
 import { catchError, firstValueFrom, throwError, type Observable } from 'rxjs';
@@ -135,6 +148,79 @@ export class ApiClient {
     return this.call(this.http.get<Page<AuditEventDto>>(withQuery('/api/audit', { ...query })));
   }
 
+  // Catalog
+
+  listCatalogServers(query: CatalogQuery = {}): Promise<Page<CatalogServerDto>> {
+    return this.call(this.http.get<Page<CatalogServerDto>>(withQuery('/api/catalog/servers', { ...query })));
+  }
+
+  createCatalogServer(body: CreateCatalogServerRequest): Promise<CatalogServerDto> {
+    return this.call(this.http.post<CatalogServerDto>('/api/catalog/servers', body));
+  }
+
+  getCatalogServer(serverId: string): Promise<CatalogServerDto> {
+    return this.call(this.http.get<CatalogServerDto>(serverPath(serverId)));
+  }
+
+  updateCatalogServer(serverId: string, body: UpdateCatalogServerRequest): Promise<CatalogServerDto> {
+    return this.call(this.http.patch<CatalogServerDto>(serverPath(serverId), body));
+  }
+
+  deleteCatalogServer(serverId: string): Promise<void> {
+    return this.call(this.http.delete<void>(serverPath(serverId)));
+  }
+
+  listCatalogVersions(serverId: string, query: PageQuery = {}): Promise<Page<CatalogVersionDto>> {
+    return this.call(this.http.get<Page<CatalogVersionDto>>(withQuery(`${serverPath(serverId)}/versions`, { ...query })));
+  }
+
+  createCatalogVersion(serverId: string, body: CreateCatalogVersionRequest): Promise<CatalogVersionDto> {
+    return this.call(this.http.post<CatalogVersionDto>(`${serverPath(serverId)}/versions`, body));
+  }
+
+  // Installations
+
+  listInstallations(teamId: string, query: PageQuery = {}): Promise<Page<InstallationDto>> {
+    return this.call(this.http.get<Page<InstallationDto>>(withQuery(`${teamPath(teamId)}/installations`, { ...query })));
+  }
+
+  createInstallation(teamId: string, body: CreateInstallationRequest): Promise<InstallationDto> {
+    return this.call(this.http.post<InstallationDto>(`${teamPath(teamId)}/installations`, body));
+  }
+
+  getInstallation(teamId: string, installationId: string): Promise<InstallationDto> {
+    return this.call(this.http.get<InstallationDto>(installationPath(teamId, installationId)));
+  }
+
+  updateInstallation(teamId: string, installationId: string, body: UpdateInstallationRequest): Promise<InstallationDto> {
+    return this.call(this.http.patch<InstallationDto>(installationPath(teamId, installationId), body));
+  }
+
+  deleteInstallation(teamId: string, installationId: string): Promise<void> {
+    return this.call(this.http.delete<void>(installationPath(teamId, installationId)));
+  }
+
+  /** The caller's own user-tier values (secrets masked). */
+  getUserConfig(teamId: string, installationId: string): Promise<UserConfigDto> {
+    return this.call(this.http.get<UserConfigDto>(`${installationPath(teamId, installationId)}/user-config`));
+  }
+
+  /** Replaces the caller's own user-tier values: `"*****"` keeps a stored secret, null erases a value. */
+  putUserConfig(teamId: string, installationId: string, body: ConfigWriteValues): Promise<UserConfigDto> {
+    return this.call(this.http.put<UserConfigDto>(`${installationPath(teamId, installationId)}/user-config`, body));
+  }
+
+  /** Team admins: which user-tier keys each member has set, never the values. */
+  listMemberConfigs(teamId: string, installationId: string, query: PageQuery = {}): Promise<Page<MemberConfigStateDto>> {
+    const path = `${installationPath(teamId, installationId)}/user-configs`;
+    return this.call(this.http.get<Page<MemberConfigStateDto>>(withQuery(path, { ...query })));
+  }
+
+  /** The caller's merged configuration, secrets masked. */
+  getEffectiveConfig(teamId: string, installationId: string): Promise<EffectiveConfigDto> {
+    return this.call(this.http.get<EffectiveConfigDto>(`${installationPath(teamId, installationId)}/effective-config`));
+  }
+
   private call<T>(request: Observable<T>): Promise<T> {
     return firstValueFrom(request.pipe(catchError((err: unknown) => throwError(() => ApiError.from(err)))));
   }
@@ -146,4 +232,12 @@ function teamPath(teamId: string): string {
 
 function memberPath(teamId: string, userId: string): string {
   return `${teamPath(teamId)}/members/${encodeURIComponent(userId)}`;
+}
+
+function serverPath(serverId: string): string {
+  return `/api/catalog/servers/${encodeURIComponent(serverId)}`;
+}
+
+function installationPath(teamId: string, installationId: string): string {
+  return `${teamPath(teamId)}/installations/${encodeURIComponent(installationId)}`;
 }

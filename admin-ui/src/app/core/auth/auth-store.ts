@@ -1,5 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { permissionsOf, type CurrentUser, type LoginRequest, type Permission } from '@orbit/contracts';
+import { hasPermission, permissionsOf, type CurrentUser, type LoginRequest, type Permission } from '@orbit/contracts';
 import { ApiClient } from '../api/api-client';
 
 /**
@@ -25,6 +25,14 @@ export class AuthStore {
 
   can(permission: Permission): boolean {
     return this.permissions().has(permission);
+  }
+
+  /** Whether the caller holds `permission` in one team: through their role there, or globally (global admins). */
+  canInTeam(teamId: string, permission: Permission): boolean {
+    const user = this.user();
+    if (!user) return false;
+    const teamRole = user.teams.find((team) => team.teamId === teamId)?.role;
+    return hasPermission({ globalRole: user.globalRole, teamRole }, permission);
   }
 
   async login(credentials: LoginRequest): Promise<void> {

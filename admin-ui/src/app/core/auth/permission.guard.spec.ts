@@ -21,6 +21,11 @@ describe('permissionGuard', () => {
           { path: '', component: Page },
           { path: 'users', component: Page, canActivate: [permissionGuard('users:manage')] },
           { path: 'members', component: Page, canActivate: [permissionGuard('team:members:manage')] },
+          {
+            path: 'catalog-new',
+            component: Page,
+            canActivate: [permissionGuard('catalog:manage-global', 'catalog:manage-team')],
+          },
         ]),
       ],
     });
@@ -45,5 +50,17 @@ describe('permissionGuard', () => {
     await signIn({ teams: [{ teamId: 't1', teamName: 'Ops', role: 'team_admin', personal: false }] });
     await router.navigateByUrl('/members');
     expect(router.url).toBe('/members');
+  });
+
+  it('lets through a caller holding any one of several permissions', async () => {
+    await signIn({ teams: [{ teamId: 't1', teamName: 'Ops', role: 'team_admin', personal: false }] });
+    await router.navigateByUrl('/catalog-new');
+    expect(router.url).toBe('/catalog-new');
+  });
+
+  it('sends home a caller holding none of them', async () => {
+    await signIn({ teams: [{ teamId: 't1', teamName: 'Ops', role: 'team_user', personal: false }] });
+    await router.navigateByUrl('/catalog-new');
+    expect(router.url).toBe('/');
   });
 });

@@ -3,7 +3,12 @@ import { Router, type CanActivateFn } from '@angular/router';
 import type { Permission } from '@orbit/contracts';
 import { AuthStore } from './auth-store';
 
-/** Lets through callers holding `permission` (through their global role or any team role); others go home. */
-export function permissionGuard(permission: Permission): CanActivateFn {
-  return () => inject(AuthStore).can(permission) || inject(Router).createUrlTree(['/']);
+/**
+ * Lets through callers holding one of `permissions` (through their global role or any team role); others go home.
+ */
+export function permissionGuard(...permissions: [Permission, ...Permission[]]): CanActivateFn {
+  return () => {
+    const auth = inject(AuthStore);
+    return permissions.some((p) => auth.can(p)) || inject(Router).createUrlTree(['/']);
+  };
 }

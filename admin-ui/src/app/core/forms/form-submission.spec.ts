@@ -93,4 +93,40 @@ describe('FormSubmission', () => {
     await submission.submit(() => Promise.resolve());
     expect(submission.error()).toBeNull();
   });
+
+  it('asks the server again after a refusal instead of keeping its message as a client-side error', async () => {
+    const group = form();
+    const submission = new FormSubmission(group);
+    await submission.submit(() => Promise.reject(new ApiError(400, 'Validation failed', { name: 'name is taken' })));
+    const send = jest.fn(() => Promise.resolve());
+    await submission.submit(send);
+    expect(send).toHaveBeenCalled();
+    expect(fieldError(group.controls.name)).toBeNull();
+  });
+
+  it('keeps every field message of the last failure for a summary, and finds controls through controlFor', async () => {
+    const group = form();
+    const submission = new FormSubmission(group);
+    const failure = new ApiError(400, 'Validation failed', { 'config.env[0].name': 'bad name', other: 'unknown' });
+    await submission.submit(() => Promise.reject(failure), {
+      controlFor: (field) => (field === 'config.env[0].name' ? group.controls.name : null),
+    });
+    expect(fieldError(group.controls.name)).toBe('bad name');
+    expect(submission.fieldErrors()).toEqual([
+      { field: 'config.env[0].name', message: 'bad name' },
+      { field: 'other', message: 'unknown' },
+    ]);
+    expect(submission.error()).toBeNull();
+  });
+
+  it('moves its revision at a refused submit and at a failure, so that child views re-check their fields', async () => {
+    const group = form();
+    const submission = new FormSubmission(group);
+    group.controls.email.setValue('');
+    await submission.submit(() => Promise.resolve());
+    expect(submission.revision()).toBe(1);
+    group.controls.email.setValue('a@example.com');
+    await submission.submit(() => Promise.reject(new ApiError(400, 'Validation failed', { name: 'too long' })));
+    expect(submission.revision()).toBe(3);
+  });
 });

@@ -21,7 +21,9 @@ describe('applyServerErrors', () => {
 
   it('maps nested field names through a prefix', () => {
     const group = new FormGroup({ maxMembers: new FormControl<number | null>(null) });
-    applyServerErrors(group, new ApiError(400, 'Validation failed', { 'limits.maxMembers': 'must be positive' }), 'limits.');
+    applyServerErrors(group, new ApiError(400, 'Validation failed', { 'limits.maxMembers': 'must be positive' }), {
+      fieldPrefix: 'limits.',
+    });
     expect(fieldError(group.controls.maxMembers)).toBe('must be positive');
   });
 

@@ -24,14 +24,22 @@ describe('visibleNavItems', () => {
 });
 
 describe('NAV_ITEMS', () => {
-  it('offers Users only to global admins, and Teams and Audit to everyone', () => {
-    const paths = (globalRole: 'global_admin' | 'global_user') =>
-      visibleNavItems(NAV_ITEMS, permissionsOf(globalRole, [])).map((i) => i.path);
-    expect(paths('global_user')).toEqual(['/', '/teams', '/audit']);
-    expect(paths('global_admin')).toEqual(['/', '/teams', '/users', '/audit']);
+  it('offers Users only to global admins, Installations to team members, and the rest to everyone', () => {
+    const paths = (globalRole: 'global_admin' | 'global_user', teamRoles: ('team_admin' | 'team_user')[] = []) =>
+      visibleNavItems(NAV_ITEMS, permissionsOf(globalRole, teamRoles)).map((i) => i.path);
+    expect(paths('global_user')).toEqual(['/', '/teams', '/catalog', '/audit']);
+    expect(paths('global_user', ['team_user'])).toEqual(['/', '/teams', '/catalog', '/installations', '/audit']);
+    expect(paths('global_admin')).toEqual(['/', '/teams', '/catalog', '/installations', '/users', '/audit']);
   });
 
   it('names each link for its path', () => {
-    expect(NAV_ITEMS.map(navTestId)).toEqual(['nav-home', 'nav-teams', 'nav-users', 'nav-audit']);
+    expect(NAV_ITEMS.map(navTestId)).toEqual([
+      'nav-home',
+      'nav-teams',
+      'nav-catalog',
+      'nav-installations',
+      'nav-users',
+      'nav-audit',
+    ]);
   });
 });

@@ -15,6 +15,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Home', icon: 'home', path: '/' },
   { label: 'Teams', icon: 'groups', path: '/teams' },
+  { label: 'Catalog', icon: 'apps', path: '/catalog' },
+  { label: 'Installations', icon: 'extension', path: '/installations', permission: 'installations:read' },
   { label: 'Users', icon: 'manage_accounts', path: '/users', permission: 'users:manage' },
   { label: 'Audit log', icon: 'history', path: '/audit' },
 ];
