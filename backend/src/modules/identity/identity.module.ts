@@ -25,6 +25,7 @@ import { UsersRepository } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
 import { Satellite } from '../satellites/satellite.entity.js';
 import { SatellitesRepository } from '../satellites/satellites.repository.js';
+import { WakeupService } from '../satellites/wakeups.service.js';
 import { AdminBootstrap } from './admin-bootstrap.js';
 import { SessionAuthenticator } from './session-authenticator.js';
 
@@ -50,9 +51,10 @@ import { SessionAuthenticator } from './session-authenticator.js';
     AdminBootstrap,
     SessionAuthenticator,
     SatellitesRepository,
+    WakeupService,
     { provide: AUTHENTICATOR, useExisting: SessionAuthenticator },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [TeamsRepository, UsersRepository, SatellitesRepository],
+  exports: [TeamsRepository, UsersRepository, SatellitesRepository, WakeupService],
 })
 export class IdentityModule {}

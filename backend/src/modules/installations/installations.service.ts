@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CatalogRepository } from '../catalog/catalog.repository.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { slugify } from '../teams/personal-team.js';
+import { WakeupService } from '../satellites/wakeups.service.js';
 import { TeamsRepository } from '../teams/teams.repository.js';
 import { applyWrites, elementsByKey, lockableKeys, maskValues, teamWritableKeys } from './config-values.js';
 import type { CreateInstallationDto, UpdateInstallationDto } from './dto/installation.dto.js';
@@ -25,6 +26,7 @@ export class InstallationsService {
     private readonly teams: TeamsRepository,
     private readonly vault: Vault,
     private readonly audit: AuditService,
+    private readonly wakeups: WakeupService,
   ) {}
 
   async list(auth: AuthContext, teamId: string, query: PageQueryDto): Promise<Page<InstallationDto>> {
@@ -79,6 +81,7 @@ export class InstallationsService {
       await this.installations.save(installation, manager);
       await this.teams.bumpConfigVersion(teamId, manager);
     });
+    await this.wakeups.teamChanged(teamId, 'installation');
     const created = await this.load(teamId, installation.id);
     await this.audit.record({
       action: 'installation.create',
@@ -119,6 +122,7 @@ export class InstallationsService {
       await this.installations.save(installation, manager);
       await this.teams.bumpConfigVersion(teamId, manager);
     });
+    await this.wakeups.teamChanged(teamId, 'installation');
     const updated = await this.load(teamId, installationId);
     await this.audit.record({
       action: 'installation.update',
@@ -136,6 +140,7 @@ export class InstallationsService {
       await this.installations.delete(teamId, installationId, manager);
       await this.teams.bumpConfigVersion(teamId, manager);
     });
+    await this.wakeups.teamChanged(teamId, 'installation');
     await this.audit.record({
       action: 'installation.delete',
       target: { type: 'installation', id: installationId },

@@ -15,6 +15,7 @@ import { AppException } from '../../core/errors/app.exception.js';
 import { pageWindow, toPage, type PageQueryDto } from '../../core/pagination.js';
 import { Vault } from '../../core/vault/vault.js';
 import { AuditService } from '../audit/audit.service.js';
+import { WakeupService } from '../satellites/wakeups.service.js';
 import { TeamsRepository } from '../teams/teams.repository.js';
 import { applyWrites, maskValues, setKeys, userWritableKeys } from './config-values.js';
 import { userSeal, type InstallationContext } from './installation-context.js';
@@ -31,6 +32,7 @@ export class UserConfigService {
     private readonly teams: TeamsRepository,
     private readonly vault: Vault,
     private readonly audit: AuditService,
+    private readonly wakeups: WakeupService,
   ) {}
 
   async get(auth: AuthContext, teamId: string, installationId: string): Promise<UserConfigDto> {
@@ -59,6 +61,7 @@ export class UserConfigService {
       await this.installations.saveUserConfig(row, manager);
       await this.teams.bumpConfigVersion(teamId, manager);
     });
+    await this.wakeups.teamChanged(teamId, 'user-config');
     await this.audit.record({
       action: 'installation.user-config',
       target: { type: 'installation', id: installationId },

@@ -3,6 +3,7 @@ import type { MemberDto, Page, TeamRole } from '@orbit/contracts';
 import { AppException, ErrorCode } from '../../core/errors/app.exception.js';
 import { pageWindow, toPage, type PageQueryDto } from '../../core/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
+import { WakeupService } from '../satellites/wakeups.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { AddMemberDto } from './dto/team.dto.js';
 import { Membership } from './membership.entity.js';
@@ -20,6 +21,7 @@ export class MembersService {
     private readonly teamService: TeamsService,
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
+    private readonly wakeups: WakeupService,
   ) {}
 
   async list(teamId: string, query: PageQueryDto): Promise<Page<MemberDto>> {
@@ -57,6 +59,7 @@ export class MembersService {
       await this.teams.bumpConfigVersion(teamId, manager);
       return saved;
     });
+    await this.wakeups.teamChanged(teamId, 'membership');
     await this.audit.record({
       action: 'team.member.add',
       target: { type: 'user', id: user.id },
@@ -83,6 +86,7 @@ export class MembersService {
       await this.teams.saveMembership(membership, manager);
       await this.teams.bumpConfigVersion(teamId, manager);
     });
+    await this.wakeups.teamChanged(teamId, 'membership');
     await this.audit.record({
       action: 'team.member.role',
       target: { type: 'user', id: userId },
@@ -104,6 +108,7 @@ export class MembersService {
       await this.teams.removeMembership(teamId, userId, manager);
       await this.teams.bumpConfigVersion(teamId, manager);
     });
+    await this.wakeups.teamChanged(teamId, 'membership');
     await this.audit.record({
       action: 'team.member.remove',
       target: { type: 'user', id: userId },

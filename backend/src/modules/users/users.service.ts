@@ -8,6 +8,7 @@ import { pageWindow, toPage } from '../../core/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SessionsRepository } from '../auth/sessions.repository.js';
 import { createPersonalTeam } from '../teams/personal-team.js';
+import { WakeupService } from '../satellites/wakeups.service.js';
 import { TeamsRepository } from '../teams/teams.repository.js';
 import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto.js';
 import { User } from './user.entity.js';
@@ -21,6 +22,7 @@ export class UsersService {
     private readonly teams: TeamsRepository,
     private readonly sessions: SessionsRepository,
     private readonly audit: AuditService,
+    private readonly wakeups: WakeupService,
   ) {}
 
   async list(query: ListUsersQueryDto): Promise<Page<UserDto>> {
@@ -84,7 +86,10 @@ export class UsersService {
       // Disabling ends every session at once (tokens are checked against the session on each request), and changes
       // whose instances satellites run in each of the user's teams.
       if (dto.disabled) await this.sessions.revokeAllForUser(user.id);
-      for (const { team } of await this.teams.membershipsOf(user.id)) await this.teams.bumpConfigVersion(team.id);
+      for (const { team } of await this.teams.membershipsOf(user.id)) {
+        await this.teams.bumpConfigVersion(team.id);
+        await this.wakeups.teamChanged(team.id, 'membership');
+      }
     }
     await this.audit.record({ action: 'user.update', target: { type: 'user', id: user.id }, before, after: auditView(saved) });
     return toUserDto(saved, await this.users.hasSsoIdentity(user.id));
@@ -122,6 +127,7 @@ export class UsersService {
       }
       await this.users.delete(user.id, manager);
     });
+    for (const { team } of memberships) await this.wakeups.teamChanged(team.id, 'membership');
     await this.audit.record({ action: 'user.delete', target: { type: 'user', id: user.id }, before: auditView(user) });
   }
 

@@ -1,5 +1,7 @@
 import type { InstallationDto } from '@orbit/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { satelliteQueueName } from '@orbit/contracts';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -187,6 +189,27 @@ describe('installations, user config and the vault on MariaDB', () => {
     await request(t.http).get(path).set('Authorization', `Bearer ${global}`).expect(404);
     const otherTeam = await insert('team', randomUUID());
     await request(t.http).get(path).set('Authorization', `Bearer ${otherTeam}`).expect(404);
+  });
+
+  it('wakes the satellites serving the team after a committed change, with the new config version', async () => {
+    const serving = await t.app.get(DataSource).getRepository(Satellite).findBy({ kind: 'team', teamId });
+    expect(serving.length).toBeGreaterThan(0);
+    await as(teamAdmin).patch(`${base()}/${installation.id}`, { toolPolicy: { disabled: ['write_file'] } });
+    const version = (await as(teamAdmin).get(`/api/teams/${teamId}`)).body.configVersion as number;
+    for (const satellite of serving) {
+      const queue = new Queue(satelliteQueueName(satellite.id), {
+        connection: { url: REDIS_TEST_URL },
+        prefix: t.config.redis.prefix,
+      });
+      try {
+        const job = await queue.getJob(`${teamId}-v${version}`);
+        expect(job?.name).toBe('config-changed');
+        expect(job?.data).toEqual({ teamId, version, reason: 'installation' });
+        expect(JSON.stringify(job?.data)).not.toContain(CANARY);
+      } finally {
+        await queue.close();
+      }
+    }
   });
 
   it('keeps a secret on "*****", erases it on null, and reports the installation incomplete', async () => {
