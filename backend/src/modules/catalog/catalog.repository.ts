@@ -127,6 +127,17 @@ export class CatalogRepository {
     await repo.save(version);
   }
 
+  /** Teams with an installation of this entry. */
+  async teamsUsing(serverId: string): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(Installation)
+      .createQueryBuilder('i')
+      .select('DISTINCT i.team_id', 'teamId')
+      .where('i.server_id = :serverId', { serverId })
+      .getRawMany<{ teamId: string }>();
+    return rows.map((r) => r.teamId);
+  }
+
   installationCount(serverId: string): Promise<number> {
     return this.dataSource.getRepository(Installation).countBy({ serverId });
   }

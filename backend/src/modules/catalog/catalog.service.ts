@@ -13,10 +13,13 @@ import { can, isGlobalAdmin, type AuthContext } from '../../core/auth/auth-conte
 import { AppException, ErrorCode } from '../../core/errors/app.exception.js';
 import { pageWindow, toPage, type PageQueryDto } from '../../core/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
+import { WakeupService } from '../satellites/wakeups.service.js';
+import { TeamsRepository } from '../teams/teams.repository.js';
 import { CatalogServer } from './catalog-server.entity.js';
 import { CatalogVersion } from './catalog-version.entity.js';
 import { searchTextOf, tagsToColumn, toServerDto, toVersionDto } from './catalog.mapper.js';
 import { CatalogRepository } from './catalog.repository.js';
+import { compareVersions } from './version-order.js';
 import type {
   CatalogQueryDto,
   CreateCatalogServerDto,
@@ -29,6 +32,8 @@ export class CatalogService {
   constructor(
     private readonly catalog: CatalogRepository,
     private readonly audit: AuditService,
+    private readonly teams: TeamsRepository,
+    private readonly wakeups: WakeupService,
   ) {}
 
   async list(auth: AuthContext, query: CatalogQueryDto): Promise<Page<CatalogServerDto>> {
@@ -71,8 +76,9 @@ export class CatalogService {
 
   /** Whether a team may install an entry: its own private entries, or global ones available to it. */
   availableTo(server: CatalogServer, availableTeamIds: string[], teamId: string): boolean {
+    if (server.status === 'disabled') return false;
     if (server.ownerTeamId !== null) return server.ownerTeamId === teamId;
-    return server.status !== 'disabled' && (server.availableToAll || availableTeamIds.includes(teamId));
+    return server.availableToAll || availableTeamIds.includes(teamId);
   }
 
   private canSee(auth: AuthContext, server: CatalogServer, availableTeamIds: string[]): boolean {
@@ -83,7 +89,9 @@ export class CatalogService {
   }
 
   async create(auth: AuthContext, dto: CreateCatalogServerDto): Promise<CatalogServerDto> {
-    this.checkCanCreate(auth, dto.teamId, dto.transport);
+    const known = await this.teams.existing([...(dto.teamId ? [dto.teamId] : []), ...(dto.availability?.teamIds ?? [])]);
+    this.checkCanCreate(auth, dto.teamId, dto.transport, known);
+    this.checkAvailability(dto.availability?.teamIds ?? [], known);
     this.validate(dto.transport, dto.config);
     if (dto.teamId !== undefined && dto.availability !== undefined) {
       throw AppException.validation([{ field: 'availability', message: 'availability applies to global entries only' }]);
@@ -139,6 +147,8 @@ export class CatalogService {
         { field: 'availability', message: 'availability, hidden and featured apply to global entries only' },
       ]);
     }
+    if (dto.availability !== undefined)
+      this.checkAvailability(dto.availability.teamIds, await this.teams.existing(dto.availability.teamIds));
     const before = toServerDto(server, []);
     if (dto.title !== undefined) server.title = dto.title;
     if (dto.description !== undefined) server.description = dto.description;
@@ -155,6 +165,13 @@ export class CatalogService {
       if (dto.availability !== undefined)
         await this.catalog.setAvailability(server.id, dto.availability.allTeams ? [] : dto.availability.teamIds, manager);
     });
+    if (dto.status !== undefined && dto.status !== before.status) {
+      // Disabling (or re-enabling) an entry changes what satellites run for every team that installed it.
+      for (const teamId of await this.catalog.teamsUsing(server.id)) {
+        await this.teams.bumpConfigVersion(teamId);
+        await this.wakeups.teamChanged(teamId, 'server-status');
+      }
+    }
     const after = await this.get(auth, server.id);
     await this.audit.record({
       action: 'catalog.update',
@@ -194,13 +211,22 @@ export class CatalogService {
   async addVersion(auth: AuthContext, serverId: string, dto: CreateCatalogVersionDto): Promise<CatalogVersionDto> {
     const { server } = await this.visible(auth, serverId);
     this.checkCanManage(auth, server);
-    this.checkCanCreate(auth, server.ownerTeamId ?? undefined, dto.transport);
+    this.checkCanCreate(
+      auth,
+      server.ownerTeamId ?? undefined,
+      dto.transport,
+      new Set(server.ownerTeamId ? [server.ownerTeamId] : []),
+    );
     this.validate(dto.transport, dto.config);
     if (await this.catalog.findVersion(server.id, dto.version))
       throw AppException.conflict('duplicate', `Version ${dto.version} already exists`);
     const version = this.newVersion(server.id, dto);
-    server.latestVersion = dto.version;
-    server.transportType = dto.transport.type;
+    // An older version added later (a backport) does not become the latest.
+    version.isLatest = server.latestVersion === null || compareVersions(dto.version, server.latestVersion) >= 0;
+    if (version.isLatest) {
+      server.latestVersion = dto.version;
+      server.transportType = dto.transport.type;
+    }
     await this.catalog.transaction(async (manager) => {
       await this.catalog.addVersion(version, manager);
       await this.catalog.saveServer(server, manager);
@@ -238,13 +264,18 @@ export class CatalogService {
   }
 
   /** Global entries: global admins. Team-private: the team's admins, and only npm packages or remote URLs. */
-  private checkCanCreate(auth: AuthContext, teamId: string | undefined, transport: Transport): void {
+  private checkCanCreate(
+    auth: AuthContext,
+    teamId: string | undefined,
+    transport: Transport,
+    knownTeams: ReadonlySet<string>,
+  ): void {
     if (teamId === undefined) {
       if (!can(auth, 'catalog:manage-global'))
         throw new AppException(ErrorCode.Forbidden, 'Only global admins may add global catalog entries');
       return;
     }
-    if (!isGlobalAdmin(auth) && !auth.memberships.has(teamId)) throw AppException.notFound('Team');
+    if (!auth.memberships.has(teamId) && !(isGlobalAdmin(auth) && knownTeams.has(teamId))) throw AppException.notFound('Team');
     if (!can(auth, 'catalog:manage-team', teamId))
       throw new AppException(ErrorCode.Forbidden, 'Only team admins may add entries to their team');
     const arbitraryBinary =
@@ -255,6 +286,12 @@ export class CatalogService {
         'Team entries run an npm package or a remote URL; only global admins may add other commands',
       );
     }
+  }
+
+  private checkAvailability(teamIds: readonly string[], known: ReadonlySet<string>): void {
+    const unknown = teamIds.filter((id) => !known.has(id));
+    if (unknown.length > 0)
+      throw AppException.validation([{ field: 'availability.teamIds', message: `no team has the id ${unknown.join(', ')}` }]);
   }
 
   private checkCanManage(auth: AuthContext, server: CatalogServer): void {

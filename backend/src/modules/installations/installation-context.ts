@@ -40,3 +40,8 @@ export const userSeal = (installationId: string, userId: string) => (key: string
   rowId: `${installationId}:${userId}`,
   field: key,
 });
+
+/** An installation runs only while both it and its catalog entry are enabled. */
+export function isDisabled(context: Pick<InstallationContext, 'installation' | 'server'>): boolean {
+  return context.installation.disabled || context.server.status === 'disabled';
+}

@@ -13,7 +13,7 @@ import { WakeupService } from '../satellites/wakeups.service.js';
 import { TeamsRepository } from '../teams/teams.repository.js';
 import { applyWrites, elementsByKey, lockableKeys, maskValues, teamWritableKeys } from './config-values.js';
 import type { CreateInstallationDto, UpdateInstallationDto } from './dto/installation.dto.js';
-import { installationContext, teamSeal, type InstallationContext } from './installation-context.js';
+import { installationContext, isDisabled, teamSeal, type InstallationContext } from './installation-context.js';
 import { Installation } from './installation.entity.js';
 import { InstallationsRepository } from './installations.repository.js';
 
@@ -220,7 +220,7 @@ export class InstallationsService {
       serverTitle: server.title,
       version: version.version,
       slug: installation.slug,
-      status: installation.disabled ? 'disabled' : merged.missing.team.length > 0 ? 'incomplete' : 'ready',
+      status: isDisabled(context) ? 'disabled' : merged.missing.team.length > 0 ? 'incomplete' : 'ready',
       upstreamStatus:
         version.status === 'deleted'
           ? 'deleted'

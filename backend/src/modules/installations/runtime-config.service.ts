@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { mergeConfig, type MergedConfig, type TierValues, type Transport } from '@orbit/contracts';
 import { Vault, VaultError } from '../../core/vault/vault.js';
 import { openValues } from './config-values.js';
-import { teamSeal, userSeal, type InstallationContext } from './installation-context.js';
+import { isDisabled, teamSeal, userSeal, type InstallationContext } from './installation-context.js';
 import { InstallationsRepository } from './installations.repository.js';
 import { InstallationsService } from './installations.service.js';
 
@@ -75,7 +75,7 @@ export class RuntimeConfigService {
         const base = {
           id: row.id,
           slug: row.slug,
-          disabled: row.disabled,
+          disabled: isDisabled(context),
           transport: context.transport,
           definition: context.definition,
           locks: context.locks,

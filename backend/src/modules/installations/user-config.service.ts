@@ -18,7 +18,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { WakeupService } from '../satellites/wakeups.service.js';
 import { TeamsRepository } from '../teams/teams.repository.js';
 import { applyWrites, maskValues, setKeys, userWritableKeys } from './config-values.js';
-import { userSeal, type InstallationContext } from './installation-context.js';
+import { isDisabled, userSeal, type InstallationContext } from './installation-context.js';
 import { InstallationsRepository } from './installations.repository.js';
 import { InstallationsService } from './installations.service.js';
 import { UserConfig } from './user-config.entity.js';
@@ -90,7 +90,7 @@ export class UserConfigService {
           email: member.email,
           name: member.name,
           set: setKeys(values),
-          status: context.installation.disabled ? 'disabled' : merged.status,
+          status: isDisabled(context) ? 'disabled' : merged.status,
           missing: [...merged.missing.team, ...merged.missing.user],
         };
       }),
@@ -107,7 +107,7 @@ export class UserConfigService {
       ? loaded
       : { ...loaded, definition: hideTeamValues(loaded.definition) };
     const merged = maskMergedConfig(this.merge(context, await this.storedValues(installationId, auth.user.id)));
-    const status = context.installation.disabled ? 'disabled' : merged.status;
+    const status = isDisabled(context) ? 'disabled' : merged.status;
     const common: Pick<EffectiveConfigDto, 'status' | 'missing' | 'invalid'> = {
       status,
       missing: [...merged.missing.team, ...merged.missing.user],
@@ -141,7 +141,7 @@ export class UserConfigService {
       installationId: context.installation.id,
       values: maskValues(values, context.definition),
       editable: [...userWritableKeys(context.definition, context.locks)],
-      status: context.installation.disabled ? 'disabled' : merged.status,
+      status: isDisabled(context) ? 'disabled' : merged.status,
       missing: [...merged.missing.team, ...merged.missing.user],
     };
   }

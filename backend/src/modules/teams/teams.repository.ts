@@ -29,6 +29,13 @@ export class TeamsRepository {
     return this.m(manager).getRepository(Team).findOneBy({ id: teamId });
   }
 
+  /** Which of these ids are teams. */
+  async existing(teamIds: readonly string[]): Promise<Set<string>> {
+    if (teamIds.length === 0) return new Set();
+    const rows = await this.dataSource.getRepository(Team).findBy({ id: In([...new Set(teamIds)]) });
+    return new Set(rows.map((t) => t.id));
+  }
+
   exists(teamId: string): Promise<boolean> {
     return this.dataSource.getRepository(Team).existsBy({ id: teamId });
   }

@@ -206,10 +206,33 @@ describe('catalog on MariaDB', () => {
       })
       .expect(201);
     expect((await as(admin).get(`/api/catalog/servers/${id}`).expect(200)).body.latestVersion).toBe('2026.9.1');
+    // A backport added later does not become the latest.
+    await as(admin)
+      .post(`/api/catalog/servers/${id}/versions`, {
+        version: '2026.1.1',
+        transport: filesystemEntry().transport,
+        config: filesystemEntry().config,
+      })
+      .expect(201);
+    expect((await as(admin).get(`/api/catalog/servers/${id}`).expect(200)).body.latestVersion).toBe('2026.9.1');
     const versions = (await as(admin).get(`/api/catalog/servers/${id}/versions`).expect(200)).body.items as {
       version: string;
       isLatest: boolean;
     }[];
     expect(versions.filter((v) => v.isLatest).map((v) => v.version)).toEqual(['2026.9.1']);
+  });
+
+  it('refuses team ids that do not exist', async () => {
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    await as(admin)
+      .post('/api/catalog/servers', remoteEntry({ name: 'io.example/ghost', teamId: ghost }))
+      .expect(404);
+    const res = await as(admin)
+      .post(
+        '/api/catalog/servers',
+        filesystemEntry({ name: 'io.example/ghost2', availability: { allTeams: false, teamIds: [ghost] } }),
+      )
+      .expect(400);
+    expect(res.body.details).toEqual([{ field: 'availability.teamIds', message: `no team has the id ${ghost}` }]);
   });
 });

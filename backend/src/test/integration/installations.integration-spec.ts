@@ -332,4 +332,15 @@ describe('installations, user config and the vault on MariaDB', () => {
     const after = await t.app.get(RuntimeConfigService).teamState(teamId);
     expect(after.some((i) => aliceId in i.userValues)).toBe(false);
   });
+
+  it('disables the installations of an entry an admin disables, and wakes their teams', async () => {
+    const version = (await as(teamAdmin).get(`/api/teams/${teamId}`)).body.configVersion as number;
+    const entryId = installation.serverId;
+    await as(admin).patch(`/api/catalog/servers/${entryId}`, { status: 'disabled' });
+    expect((await as(teamAdmin).get(`${base()}/${installation.id}`)).body.status).toBe('disabled');
+    expect((await as(teamAdmin).get(`/api/teams/${teamId}`)).body.configVersion).toBe(version + 1);
+    const state = await t.app.get(RuntimeConfigService).teamState(teamId);
+    expect(state.find((i) => i.id === installation.id)?.disabled).toBe(true);
+    expect((await as(teamAdmin).post(base(), { serverId: entryId, version: '2026.8.31', slug: 'again' })).status).toBe(400);
+  });
 });
