@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { mergeConfig, type InstallationDto, type Locks, type Page } from '@orbit/contracts';
+import { mergeConfig, type InstallationDto, type Locks, type Page, type TierValues } from '@orbit/contracts';
 import { randomUUID } from 'node:crypto';
 import { can, type AuthContext } from '../../core/auth/auth-context.js';
 import { AppException } from '../../core/errors/app.exception.js';
@@ -16,6 +16,7 @@ import type { CreateInstallationDto, UpdateInstallationDto } from './dto/install
 import { installationContext, isDisabled, teamSeal, type InstallationContext } from './installation-context.js';
 import { Installation } from './installation.entity.js';
 import { InstallationsRepository } from './installations.repository.js';
+import type { UserConfig } from './user-config.entity.js';
 
 @Injectable()
 export class InstallationsService {
@@ -95,6 +96,7 @@ export class InstallationsService {
   async update(auth: AuthContext, teamId: string, installationId: string, dto: UpdateInstallationDto): Promise<InstallationDto> {
     let context = await this.load(teamId, installationId);
     const before = this.auditView(context);
+    let carriedUserConfigs: UserConfig[] = [];
     if (dto.version !== undefined && dto.version !== context.version.version) {
       const version = await this.catalog.findVersion(context.server.id, dto.version);
       if (!version || version.status === 'deleted')
@@ -102,13 +104,28 @@ export class InstallationsService {
       // Values carry over by key; keys the new version does not define are dropped, new required ones show as missing.
       const next = installationContext(context.installation, context.server, version);
       const known = elementsByKey(next.definition);
+      const previous = elementsByKey(context.definition);
+      // A value carries over only to an element of the same key that is still (or still not) a secret: a sealed
+      // value must never run as plain text, nor a plain one be opened as sealed.
+      const carries = (key: string) =>
+        known.has(key) && (known.get(key)?.element.type === 'secret') === (previous.get(key)?.element.type === 'secret');
       next.teamValues = Object.fromEntries(
         Object.entries(context.teamValues).map(([target, entries]) => [
           target,
-          Object.fromEntries(Object.entries(entries ?? {}).filter(([name]) => known.has(`${target}.${name}`))),
+          Object.fromEntries(Object.entries(entries ?? {}).filter(([name]) => carries(`${target}.${name}`))),
         ]),
       );
       next.locks = Object.fromEntries(Object.entries(context.locks).filter(([key]) => known.has(key)));
+      carriedUserConfigs = (await this.installations.userConfigs([installationId])).map((row) => {
+        const values = JSON.parse(row.values) as TierValues;
+        const kept = Object.fromEntries(
+          Object.entries(values).map(([target, entries]) => [
+            target,
+            Object.fromEntries(Object.entries(entries ?? {}).filter(([name]) => carries(`${target}.${name}`))),
+          ]),
+        );
+        return Object.assign(row, { values: JSON.stringify(kept) });
+      });
       context.installation.versionId = version.id;
       context = next;
     }
@@ -120,6 +137,7 @@ export class InstallationsService {
     if (dto.toolPolicy !== undefined) installation.disabledTools = JSON.stringify([...new Set(dto.toolPolicy.disabled)].sort());
     await this.installations.transaction(async (manager) => {
       await this.installations.save(installation, manager);
+      for (const row of carriedUserConfigs) await this.installations.saveUserConfig(row, manager);
       await this.teams.bumpConfigVersion(teamId, manager);
     });
     await this.wakeups.teamChanged(teamId, 'installation');
