@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BACKEND_DIST = join(ROOT, 'backend', 'dist');
 export const CONTRACTS_DIST = join(ROOT, 'libs', 'contracts', 'dist');
-export const FIXTURES = process.env['ORBIT_FIXTURES_DIR'] ?? '/work/shared/fixtures/registry';
+export const FIXTURES = process.env['ORBIT_FIXTURES_DIR'] ?? resolve(ROOT, '..', 'shared', 'fixtures', 'registry');
 
 /** Same services as the integration tests (DESIGN, "Testing"); the same variables override them. */
 export const MARIADB_SERVER_URL = process.env['TEST_MARIADB_URL'] ?? 'mysql://root@127.0.0.1:3306';

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { validateDefinition } from '@orbit/contracts';
+import { registryFixture } from '../../../test/support/fixtures.js';
 import { mapServerJson } from './registry-mapping.js';
 
 type Item = { server: Parameters<typeof mapServerJson>[0] & { name: string } };
-const dump = JSON.parse(
-  readFileSync(new URL('../../../../../../shared/fixtures/registry/registry-v0-dump-2025-12-02.json', import.meta.url), 'utf8'),
-) as {
+const dump = JSON.parse(readFileSync(registryFixture('registry-v0-dump-2025-12-02.json'), 'utf8')) as {
   servers: Item[];
 };
 const byName = (name: string) => dump.servers.find((s) => s.server.name === name)!.server;
