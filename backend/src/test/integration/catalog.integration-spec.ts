@@ -235,4 +235,19 @@ describe('catalog on MariaDB', () => {
       .expect(400);
     expect(res.body.details).toEqual([{ field: 'availability.teamIds', message: `no team has the id ${ghost}` }]);
   });
+
+  it('validates updates field by field', async () => {
+    const id = (await as(admin).get('/api/catalog/servers?q=server-filesystem').expect(200)).body.items[0].id as string;
+    const res = await as(admin)
+      .patch(`/api/catalog/servers/${id}`, { title: '', tags: ['Not OK'], status: 'gone', extra: 1 })
+      .expect(400);
+    expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['extra', 'status', 'tags', 'title']);
+    expect(
+      (
+        await as(admin)
+          .patch(`/api/catalog/servers/${id}`, { featured: true, tags: ['files'] })
+          .expect(200)
+      ).body,
+    ).toMatchObject({ featured: true, tags: ['files'] });
+  });
 });

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import {
   CATALOG_STATUSES,
   TRANSPORT_TYPES,
@@ -104,39 +104,14 @@ export class CreateCatalogServerDto extends CreateCatalogVersionDto {
   availability?: AvailabilityDto;
 }
 
-export class UpdateCatalogServerDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'title must not be empty' })
-  @MaxLength(200)
-  title?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
-  description?: string;
-
+/** Every descriptive field of an entry is optional on update; transport and configuration change through versions. */
+export class UpdateCatalogServerDto extends PartialType(
+  PickType(CreateCatalogServerDto, ['title', 'description', 'icons', 'tags', 'availability'] as const),
+) {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'repository must be an http(s) URL' })
   repository?: string | null;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'each icon must be an http(s) URL' })
-  icons?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @Matches(/^[a-z0-9][a-z0-9-]{0,39}$/, { each: true, message: 'each tag must be lower-case letters, digits or dashes' })
-  tags?: string[];
 
   @ApiPropertyOptional({ enum: CATALOG_STATUSES })
   @IsOptional()
@@ -152,12 +127,6 @@ export class UpdateCatalogServerDto {
   @IsOptional()
   @IsBoolean()
   featured?: boolean;
-
-  @ApiPropertyOptional({ type: AvailabilityDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AvailabilityDto)
-  availability?: AvailabilityDto;
 }
 
 export class CatalogQueryDto extends PageQueryDto {
