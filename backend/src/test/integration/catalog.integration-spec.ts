@@ -1,4 +1,4 @@
-import type { CatalogServerDto, Page } from '@orbit/contracts';
+import type { CatalogServerDto, ErrorResponse, Page } from '@orbit/contracts';
 import request from 'supertest';
 import { filesystemEntry, remoteEntry } from '../factories/catalog.js';
 import { ADMIN, addMemberVia, createTeamVia, createUserVia, startTestApp, type TestApp } from '../support/test-app.js';
@@ -241,7 +241,7 @@ describe('catalog on MariaDB', () => {
     const res = await as(admin)
       .patch(`/api/catalog/servers/${id}`, { title: '', tags: ['Not OK'], status: 'gone', extra: 1 })
       .expect(400);
-    expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['extra', 'status', 'tags', 'title']);
+    expect((res.body as ErrorResponse).details!.map((d) => d.field).sort()).toEqual(['extra', 'status', 'tags', 'title']);
     expect(
       (
         await as(admin)
