@@ -1,3 +1,4 @@
+import type { FieldError } from './api.js';
 import type { ConfigDefinition, EffectiveStatus, Locks, TierValues } from './config/types.js';
 
 /** Catalog entries, versions and installations as the API answers them. */
@@ -179,4 +180,19 @@ export interface EffectiveConfigDto {
   status: EffectiveStatus | 'disabled';
   missing: string[];
   invalid: { key: string; message: string }[];
+}
+
+/** `POST /api/catalog/drafts`: a pasted Claude Desktop config (and which `mcpServers` key to use) or a server.json. */
+export type CatalogDraftRequest =
+  { claudeDesktopConfig: Record<string, unknown>; serverKey?: string } | { serverJson: Record<string, unknown> };
+
+/** A proposed catalog entry (the admin schema workflow's first step); nothing is saved. */
+export interface CatalogDraftDto extends Pick<
+  CreateCatalogServerRequest,
+  'name' | 'title' | 'description' | 'version' | 'transport' | 'config'
+> {
+  /** For the reviewer: values not kept (secrets, personal paths), formats read differently, runtimes missing. */
+  notes: string[];
+  /** What the create route would refuse as the proposal stands. */
+  problems: FieldError[];
 }

@@ -68,6 +68,8 @@ export { valueProblem } from './config/validate-value.js';
 export { CATALOG_STATUSES, PACKAGE_REGISTRY_TYPES, TRANSPORT_TYPES } from './catalog.js';
 export type {
   CatalogAvailability,
+  CatalogDraftDto,
+  CatalogDraftRequest,
   CatalogQuery,
   CatalogServerDto,
   CatalogStatus,

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, afterNextRender, computed, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -16,6 +16,7 @@ import {
   type CreateCatalogVersionRequest,
   type TeamDto,
 } from '@orbit/contracts';
+import type { CatalogDraftDto } from '@orbit/contracts';
 import { ApiClient } from '../../core/api/api-client';
 import { ApiError } from '../../core/api/api-error';
 import { AuthStore } from '../../core/auth/auth-store';
@@ -29,10 +30,12 @@ import {
   entryForm,
   fieldLabel,
   fillEntryForm,
+  loadEntryForm,
   toCreateRequest,
   toUpdateRequest,
   toVersionRequest,
 } from './entry-form';
+import { DraftPanel } from './draft-panel';
 import { SchemaEditor } from './schema-editor';
 
 /** Stands for "same as stored" when comparing a definition without its version number. */
@@ -54,6 +57,7 @@ const sameVersion = (body: CreateCatalogVersionRequest): string => JSON.stringif
     MatIconModule,
     MatProgressBarModule,
     SchemaEditor,
+    DraftPanel,
   ],
   templateUrl: './entry-editor.html',
   styleUrl: './entry-editor.scss',
@@ -64,6 +68,7 @@ export class EntryEditor {
   private readonly auth = inject(AuthStore);
   private readonly notifier = inject(Notifier);
   private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
 
   /** Bound from the route in edit mode; absent for a new entry. */
   readonly serverId = input<string>();
@@ -89,6 +94,10 @@ export class EntryEditor {
   protected readonly ownerTeams = computed(() =>
     this.teams().filter((team) => this.auth.canInTeam(team.id, 'catalog:manage-team')),
   );
+  /** The reviewer's notes of the last proposal loaded from a pasted config. */
+  protected readonly draftNotes = signal<readonly string[]>([]);
+  /** Whether the problems on show are a proposal's, not the server's answer to a save. */
+  protected readonly showingProposal = signal(false);
   private stored: CreateCatalogVersionRequest | null = null;
 
   constructor() {
@@ -99,8 +108,24 @@ export class EntryEditor {
     return fieldLabel(this.form, field);
   }
 
+  /** Loads a proposal for a pasted config for review, its problems on their fields; nothing is saved yet. */
+  protected loadProposal(draft: CatalogDraftDto): void {
+    const { notes, problems, ...entry } = draft;
+    loadEntryForm(this.form, entry);
+    this.draftNotes.set(notes);
+    this.showingProposal.set(problems.length > 0);
+    const controlFor = (field: string) => entryControlFor(this.form, field);
+    // Clearing the last answer's messages also re-renders the schema editor with the new rows; their inputs
+    // revalidate the controls they bind, so the proposal's messages go on once they are there.
+    this.submission.showProblems([], { controlFor });
+    if (problems.length) {
+      afterNextRender(() => this.submission.showProblems(problems, { controlFor }), { injector: this.injector });
+    }
+  }
+
   protected async save(): Promise<void> {
     const serverId = this.serverId();
+    this.showingProposal.set(false);
     await this.submission.submit(() => (serverId === undefined ? this.create() : this.update(serverId)), {
       controlFor: (field) => entryControlFor(this.form, field),
       blame: { field: 'name', when: (error) => error.code === 'duplicate' && !this.editing() },

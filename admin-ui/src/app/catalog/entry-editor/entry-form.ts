@@ -146,33 +146,60 @@ export function toVersionRequest(form: EntryForm): CreateCatalogVersionRequest {
   };
 }
 
-/** Fills the form from a stored entry and one of its versions (the editor's edit mode). */
-export function fillEntryForm(form: EntryForm, server: CatalogServerDto, version: CatalogVersionDto): void {
-  const { transport } = version;
+/**
+ * What fills the whole form: a create request's fields, from a proposal for a pasted config or from a stored entry
+ * and version. The owning team and the status are kept unless given.
+ */
+export type EntryFormValue = Pick<
+  CreateCatalogServerRequest,
+  'name' | 'title' | 'description' | 'version' | 'transport' | 'config' | 'repository' | 'tags' | 'teamId'
+> & { status?: CatalogStatus };
+
+export function loadEntryForm(form: EntryForm, value: EntryFormValue): void {
+  const { transport } = value;
+  const noPackage = { registryType: 'npm' as const, identifier: '', version: '' };
   form.patchValue({
-    name: server.name,
-    title: server.title,
-    description: server.description,
-    version: version.version,
-    repository: server.repository ?? '',
-    tags: server.tags.join(', '),
-    teamId: server.ownerTeamId ?? '',
-    status: server.status,
+    name: value.name,
+    title: value.title,
+    description: value.description,
+    version: value.version,
+    repository: value.repository ?? '',
+    tags: (value.tags ?? []).join(', '),
+    ...(value.teamId !== undefined ? { teamId: value.teamId } : {}),
+    ...(value.status ? { status: value.status } : {}),
     transport:
       transport.type === 'stdio'
         ? {
             type: 'stdio',
             command: transport.command,
             url: '',
-            package: {
-              registryType: transport.package?.registryType ?? 'npm',
-              identifier: transport.package?.identifier ?? '',
-              version: transport.package?.version ?? '',
-            },
+            package: transport.package
+              ? {
+                  registryType: transport.package.registryType,
+                  identifier: transport.package.identifier,
+                  version: transport.package.version ?? '',
+                }
+              : noPackage,
           }
-        : { type: transport.type, url: transport.url, command: '' },
+        : { type: transport.type, url: transport.url, command: '', package: noPackage },
   });
-  resetDefinitionForm(form.controls.config, version.config);
+  resetDefinitionForm(form.controls.config, value.config);
+}
+
+/** Fills the form from a stored entry and one of its versions (the editor's edit mode). */
+export function fillEntryForm(form: EntryForm, server: CatalogServerDto, version: CatalogVersionDto): void {
+  loadEntryForm(form, {
+    name: server.name,
+    title: server.title,
+    description: server.description,
+    version: version.version,
+    transport: version.transport,
+    config: version.config,
+    tags: server.tags,
+    teamId: server.ownerTeamId ?? '',
+    status: server.status,
+    ...(server.repository ? { repository: server.repository } : {}),
+  });
 }
 
 const toDots = (field: string): string[] => field.replace(/\[(\d+)\]/g, '.$1').split('.');

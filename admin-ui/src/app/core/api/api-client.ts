@@ -1,6 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  CatalogDraftDto,
+  CatalogDraftRequest,
   AddMemberRequest,
   AuditEventDto,
   AuditQuery,
@@ -156,6 +158,11 @@ export class ApiClient {
 
   createCatalogServer(body: CreateCatalogServerRequest): Promise<CatalogServerDto> {
     return this.call(this.http.post<CatalogServerDto>('/api/catalog/servers', body));
+  }
+
+  /** Proposes an entry from a pasted config; the pasted text may hold secrets, which the answer never repeats. */
+  proposeCatalogDraft(body: CatalogDraftRequest): Promise<CatalogDraftDto> {
+    return this.call(this.http.post<CatalogDraftDto>('/api/catalog/drafts', body));
   }
 
   getCatalogServer(serverId: string): Promise<CatalogServerDto> {

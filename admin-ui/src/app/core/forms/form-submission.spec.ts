@@ -129,4 +129,25 @@ describe('FormSubmission', () => {
     await submission.submit(() => Promise.reject(new ApiError(400, 'Validation failed', { name: 'too long' })));
     expect(submission.revision()).toBe(3);
   });
+
+  it('shows problems found without a submit on their fields, and clears them with an empty list', () => {
+    const group = form();
+    const submission = new FormSubmission(group);
+    submission.showProblems([
+      { field: 'name', message: 'too long' },
+      { field: 'name', message: 'has spaces' },
+      { field: 'elsewhere', message: 'no such field' },
+    ]);
+    expect(fieldError(group.controls.name)).toBe('too long; has spaces');
+    expect(submission.fieldErrors()).toEqual([
+      { field: 'name', message: 'too long; has spaces' },
+      { field: 'elsewhere', message: 'no such field' },
+    ]);
+    expect(submission.error()).toBeNull();
+    expect(submission.revision()).toBe(1);
+
+    submission.showProblems([]);
+    expect(group.controls.name.valid).toBe(true);
+    expect(submission.fieldErrors()).toEqual([]);
+  });
 });

@@ -62,6 +62,20 @@ export class FormSubmission<F extends FormGroup = FormGroup> {
     }
   }
 
+  /**
+   * Shows problems found without a submit (the checks of a proposed entry) as a refused submit's field errors: on
+   * their fields and in `fieldErrors`. An empty list clears what the last answer showed.
+   */
+  showProblems(problems: readonly FieldError[], mapping: ServerErrorMapping = {}): void {
+    clearServerErrors(this.form);
+    const fields: Record<string, string> = {};
+    for (const { field, message } of problems) fields[field] = fields[field] ? `${fields[field]}; ${message}` : message;
+    this.errorState.set(null);
+    this.fieldErrorsState.set(Object.entries(fields).map(([field, message]) => ({ field, message })));
+    applyServerErrors(this.form, new ApiError(400, 'Validation failed', fields), mapping);
+    this.revisionState.update((n) => n + 1);
+  }
+
   /** Puts the failure on the fields it is about and returns the message left for the form as a whole, if any. */
   private showOnFields(error: ApiError, { blame, ...mapping }: SubmitErrorOptions<F>): string | null {
     const blamed = blame?.when(error) && !error.fieldErrors[blame.field] ? this.form.get(blame.field) : null;

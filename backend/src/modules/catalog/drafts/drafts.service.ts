@@ -1,23 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { validateDefinition, type ConfigDefinition, type FieldError, type Transport } from '@orbit/contracts';
+import { validateDefinition, type CatalogDraftDto } from '@orbit/contracts';
 import { isGlobalAdmin, type AuthContext } from '../../../core/auth/auth-context.js';
 import { AppException, ErrorCode } from '../../../core/errors/app.exception.js';
 import { draftFromDesktop, type ClaudeDesktopServer } from './claude-desktop.js';
 import type { CreateDraftDto } from './draft.dto.js';
 import { mapServerJson } from './registry-mapping.js';
 
-export interface CatalogDraft {
-  name: string;
-  title: string;
-  description: string;
-  version: string;
-  transport: Transport;
-  config: ConfigDefinition;
-  /** Notes for the reviewer: values not kept, formats read differently, packages satellites cannot run yet. */
-  notes: string[];
-  /** What the create route would refuse as it stands (empty for a ready draft). */
-  problems: FieldError[];
-}
+export type CatalogDraft = CatalogDraftDto;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
