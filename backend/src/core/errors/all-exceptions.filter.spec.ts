@@ -68,4 +68,15 @@ describe('AllExceptionsFilter', () => {
       requestId: 'req-1',
     });
   });
+
+  it('answers a unique-key race from the database as a 409 duplicate', () => {
+    const { host, sent } = hostCapturing();
+    filter.catch(
+      Object.assign(new Error("Duplicate entry 'x' for key 'uq_teams_slug'"), { driverError: { code: 'ER_DUP_ENTRY' } }),
+      host,
+    );
+    expect(sent.status).toBe(409);
+    expect(sent.body).toMatchObject({ code: 'duplicate' });
+    expect(JSON.stringify(sent.body)).not.toContain('uq_teams_slug');
+  });
 });

@@ -45,8 +45,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (status >= 500) this.logger.error(exception.stack ?? exception.message);
       return errorBody(status, message);
     }
+    if (isUniqueViolation(exception)) {
+      // Two requests raced for the same unique value (a slug, a name): the loser gets the conflict, not a 500.
+      return errorBody(409, 'A record with this value already exists: reload and try again', { code: 'duplicate' });
+    }
     const err = exception instanceof Error ? exception : new Error(String(exception));
     this.logger.error(`${request.method} ${request.originalUrl} failed: ${err.stack ?? err.message}`);
     return errorBody(500, 'Internal server error');
   }
+}
+
+function isUniqueViolation(exception: unknown): boolean {
+  const code = (exception as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
