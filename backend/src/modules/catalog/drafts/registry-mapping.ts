@@ -123,6 +123,7 @@ class DefinitionBuilder {
     const flag = named ? input.name : undefined;
     if (input.value !== undefined && Object.keys(input.variables ?? {}).length === 0) {
       templateArgs.push(...(flag ? [`${flag}=${input.value}`] : [input.value]));
+      this.variables('args', input, field); // undescribed {placeholders} in a fixed argument still need elements
       return;
     }
     const name =
