@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { hasPermission, TEAM_SCOPED_PERMISSIONS } from '@orbit/contracts';
 import type { Request } from 'express';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { isId } from '../ids.js';
 import { currentRequestContext } from '../request-context.js';
 import { ACCESS_RULE, type AccessRule } from './access.decorator.js';
 import type { AuthContext, RequestWithAuth } from './auth-context.js';
@@ -24,8 +25,6 @@ export interface SatelliteContext {
 }
 
 export type RequestWithSatellite = { satellite?: SatelliteContext };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The one global guard. Deny by default: a route without an access rule is refused; an authenticated route needs a
@@ -71,9 +70,7 @@ export class AccessGuard implements CanActivate {
       const teamId = request.params[rule.teamParam];
       const member = typeof teamId === 'string' && auth.memberships.has(teamId);
       const visible =
-        typeof teamId === 'string' &&
-        UUID.test(teamId) &&
-        (member || (auth.user.globalRole === 'global_admin' && (await this.authenticator.teamExists(teamId))));
+        isId(teamId) && (member || (auth.user.globalRole === 'global_admin' && (await this.authenticator.teamExists(teamId))));
       if (!visible) throw AppException.notFound('Team');
       if (
         rule.permission &&

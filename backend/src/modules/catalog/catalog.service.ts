@@ -26,6 +26,7 @@ import type {
   CreateCatalogVersionDto,
   UpdateCatalogServerDto,
 } from './dto/catalog.dto.js';
+import { isId } from '../../core/ids.js';
 
 @Injectable()
 export class CatalogService {
@@ -67,7 +68,7 @@ export class CatalogService {
 
   /** An entry the caller may see, or 404. */
   async visible(auth: AuthContext, serverId: string): Promise<{ server: CatalogServer; availableTeamIds: string[] }> {
-    const server = /^[0-9a-f-]{36}$/i.test(serverId) ? await this.catalog.findServer(serverId) : null;
+    const server = isId(serverId) ? await this.catalog.findServer(serverId) : null;
     if (!server) throw AppException.notFound('Catalog entry');
     const availableTeamIds = server.availableToAll ? [] : await this.catalog.availability(server.id);
     if (!this.canSee(auth, server, availableTeamIds)) throw AppException.notFound('Catalog entry');

@@ -17,6 +17,7 @@ import { installationContext, isDisabled, teamSeal, type InstallationContext } f
 import { Installation } from './installation.entity.js';
 import { InstallationsRepository } from './installations.repository.js';
 import type { UserConfig } from './user-config.entity.js';
+import { isId } from '../../core/ids.js';
 
 @Injectable()
 export class InstallationsService {
@@ -43,7 +44,7 @@ export class InstallationsService {
 
   /** The installation with its entry and version, or 404 (a foreign team's installation does not exist here). */
   async load(teamId: string, installationId: string): Promise<InstallationContext> {
-    const installation = /^[0-9a-f-]{36}$/i.test(installationId) ? await this.installations.find(teamId, installationId) : null;
+    const installation = isId(installationId) ? await this.installations.find(teamId, installationId) : null;
     if (!installation) throw AppException.notFound('Installation');
     return this.contextOf(installation);
   }

@@ -9,6 +9,7 @@ import { RuntimeConfigService } from '../installations/runtime-config.service.js
 import { TeamsRepository } from '../teams/teams.repository.js';
 import { SatellitesRepository } from './satellites.repository.js';
 import { ApiProperty } from '@nestjs/swagger';
+import { isId } from '../../core/ids.js';
 
 class TeamRuntimeStateResponse {
   @ApiProperty({ format: 'uuid' }) teamId!: string;
@@ -37,7 +38,7 @@ export class SatelliteApiController {
   @ApiOkResponse({ type: TeamRuntimeStateResponse })
   async runtimeState(@Param('teamId') teamId: string, @Req() req: Request & RequestWithSatellite): Promise<TeamRuntimeState> {
     const satellite = req.satellite!;
-    const team = /^[0-9a-f-]{36}$/i.test(teamId) ? await this.teams.findById(teamId) : null;
+    const team = isId(teamId) ? await this.teams.findById(teamId) : null;
     const serving = team ? await this.satellites.servingTeam(team.id) : [];
     if (!team || !serving.some((s) => s.id === satellite.id)) throw AppException.notFound('Team');
     // Read the version first: a change landing meanwhile bumps it past what we return, so the satellite fetches again.

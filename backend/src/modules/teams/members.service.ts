@@ -9,6 +9,7 @@ import type { AddMemberDto } from './dto/team.dto.js';
 import { Membership } from './membership.entity.js';
 import { TeamsRepository } from './teams.repository.js';
 import { TeamsService } from './teams.service.js';
+import { isId } from '../../core/ids.js';
 
 /**
  * Memberships. Every change bumps the team's config version: who is a member decides whose MCP server instances a
@@ -118,7 +119,7 @@ export class MembersService {
   }
 
   private async require(teamId: string, userId: string) {
-    const membership = /^[0-9a-f-]{36}$/i.test(userId) ? await this.teams.membership(teamId, userId) : null;
+    const membership = isId(userId) ? await this.teams.membership(teamId, userId) : null;
     const user = membership ? await this.users.findById(userId) : null;
     if (!membership || !user) throw AppException.notFound('Member');
     return { membership, email: user.email, name: user.name };

@@ -14,6 +14,7 @@ import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user
 import { User } from './user.entity.js';
 import { auditView, toUserDto } from './users.mapper.js';
 import { UsersRepository } from './users.repository.js';
+import { isId } from '../../core/ids.js';
 
 @Injectable()
 export class UsersService {
@@ -132,7 +133,7 @@ export class UsersService {
   }
 
   private async require(userId: string): Promise<User> {
-    const user = /^[0-9a-f-]{36}$/i.test(userId) ? await this.users.findById(userId) : null;
+    const user = isId(userId) ? await this.users.findById(userId) : null;
     if (!user) throw AppException.notFound('User');
     return user;
   }
