@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { OAuthServer } from './modules/oauth/oauth-server.js';
 import type { AppConfig } from './config/env.schema.js';
 import { bodyParserErrorHandler } from './core/errors/body-parser-errors.js';
 import { createValidationPipe } from './core/validation/validation.pipe.js';
@@ -28,6 +29,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 
   app.use(requestIdMiddleware);
   app.use(requestContextMiddleware);
+  // The authorization server reads its own request bodies (form-encoded, with its own limits): it goes first.
+  app.use(app.get(OAuthServer).middleware());
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(express.urlencoded({ extended: false, limit: config.bodyLimit }));
   app.use(bodyParserErrorHandler);

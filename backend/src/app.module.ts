@@ -9,6 +9,7 @@ import { QueueModule } from './core/queue/queue.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
 import { InstallationsModule } from './modules/installations/installations.module.js';
+import { OAuthModule } from './modules/oauth/oauth.module.js';
 import { SatellitesModule } from './modules/satellites/satellites.module.js';
 import { VaultModule } from './core/vault/vault.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         CatalogModule,
         InstallationsModule,
         SatellitesModule,
+        OAuthModule,
         HealthModule,
       ],
       // The access guard (deny by default) is registered by IdentityModule, which provides sessions.

@@ -38,6 +38,19 @@ export interface AppConfig {
   sso: SsoConfig | null;
   bodyLimit: string;
   consoleDir: string;
+  oauth: OAuthConfig;
+}
+
+export interface OAuthConfig {
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  codeTtlSeconds: number;
+  /** Private-use redirect URI schemes accepted for native clients (`cursor`, `vscode`, `claude` by default). */
+  redirectSchemes: string[];
+  /** Fetch client ID metadata documents from loopback addresses too (development and tests; refused in production). */
+  cimdAllowLoopback: boolean;
+  /** Extra CA certificates (PEM file) trusted when fetching client ID metadata documents. */
+  cimdCaFile?: string;
 }
 
 export interface SsoConfig {
@@ -203,6 +216,32 @@ function readSso(r: Reader): SsoConfig | null {
   };
 }
 
+function readOAuth(r: Reader, nodeEnv: AppConfig['nodeEnv']): OAuthConfig {
+  const cimdAllowLoopback = r.boolean('OAUTH_CIMD_ALLOW_LOOPBACK', false);
+  if (cimdAllowLoopback && nodeEnv === 'production') {
+    r.problems.push('OAUTH_CIMD_ALLOW_LOOPBACK=true is for development and tests only: it is refused with NODE_ENV=production');
+  }
+  const redirectSchemes = (
+    r.optional('OAUTH_REDIRECT_SCHEMES') === undefined ? ['cursor', 'vscode', 'claude'] : r.list('OAUTH_REDIRECT_SCHEMES')
+  ).map((scheme) => scheme.toLowerCase());
+  for (const scheme of redirectSchemes) {
+    if (!/^[a-z][a-z0-9+.-]*$/.test(scheme) || ['http', 'https', 'javascript', 'data', 'file', 'vbscript'].includes(scheme)) {
+      r.problems.push(
+        `OAUTH_REDIRECT_SCHEMES must list private-use URI schemes such as cursor or vscode (got ${JSON.stringify(scheme)})`,
+      );
+    }
+  }
+  const cimdCaFile = r.optional('OAUTH_CIMD_CA_FILE');
+  return {
+    accessTokenTtlSeconds: r.int('OAUTH_ACCESS_TOKEN_TTL', 600, 5, 3_600),
+    refreshTokenTtlSeconds: r.int('OAUTH_REFRESH_TOKEN_TTL', 30 * 86_400, 60, 365 * 86_400),
+    codeTtlSeconds: r.int('OAUTH_CODE_TTL', 60, 1, 600),
+    redirectSchemes,
+    cimdAllowLoopback,
+    ...(cimdCaFile !== undefined && { cimdCaFile: resolve(cimdCaFile) }),
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const r = new Reader(env);
   const nodeEnv = r.oneOf('NODE_ENV', NODE_ENVS, 'development');
@@ -284,6 +323,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustedProxies: r.list('TRUSTED_PROXIES'),
     sso: readSso(r),
     consoleDir: isAbsolute(consoleDir) ? consoleDir : resolve(consoleDir),
+    oauth: readOAuth(r, nodeEnv),
   };
   for (const proxy of config.trustedProxies) {
     const [address, bits, ...rest] = proxy.split('/');

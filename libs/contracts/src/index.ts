@@ -91,3 +91,18 @@ export type {
   UserConfigDto,
 } from './catalog.js';
 export { validateDefinition, validateTransport } from './config/validate-definition.js';
+export { CLIENT_SECRET_PREFIX, MCP_SCOPE, OAUTH_CONSOLE_GRANTS, isRevoked } from './oauth.js';
+export type {
+  ConnectInfoDto,
+  CreateOAuthClientRequest,
+  OAuthClientDto,
+  OAuthClientKind,
+  OAuthClientWithSecretDto,
+  OAuthConsentRequest,
+  OAuthConsoleGrant,
+  OAuthInteractionDto,
+  OAuthInteractionResultDto,
+  OrbitAccessTokenClaims,
+  RevocationEntry,
+  RevocationFeed,
+} from './oauth.js';

@@ -1,5 +1,6 @@
 import type { Transport } from './catalog.js';
 import type { ConfigDefinition, Locks, TierValues } from './config/types.js';
+import type { RevocationFeed } from './oauth.js';
 
 /**
  * Queue names and job payloads shared by the backend (producer) and satellites (consumers).
@@ -51,6 +52,8 @@ export interface ConfigChangedResult {
 
 export interface JobPayloads {
   [SatelliteJobName.ConfigChanged]: ConfigChangedJob;
+  /** New revocation entries; a satellite that missed one loads the whole list from `GET /api/satellite/revocations`. */
+  [SatelliteJobName.Revocation]: RevocationFeed;
 }
 
 export function isConfigChangedJob(value: unknown): value is ConfigChangedJob {

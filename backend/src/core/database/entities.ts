@@ -2,6 +2,10 @@ import { CreateSystemSettings1763900000000 } from '../../migrations/176390000000
 import { CreateIdentity1763910000000 } from '../../migrations/1763910000000-CreateIdentity.js';
 import { CreateCatalog1763920000000 } from '../../migrations/1763920000000-CreateCatalog.js';
 import { CreateSatellites1763930000000 } from '../../migrations/1763930000000-CreateSatellites.js';
+import { CreateOAuth1763940000000 } from '../../migrations/1763940000000-CreateOAuth.js';
+import { OAuthClient } from '../../modules/oauth/oauth-client.entity.js';
+import { OAuthRecord } from '../../modules/oauth/oauth-record.entity.js';
+import { Revocation } from '../../modules/oauth/revocation.entity.js';
 import { AuditEvent } from '../../modules/audit/audit-event.entity.js';
 import { CatalogAvailability } from '../../modules/catalog/catalog-availability.entity.js';
 import { CatalogServer } from '../../modules/catalog/catalog-server.entity.js';
@@ -31,10 +35,14 @@ export const ENTITIES = [
   Installation,
   UserConfig,
   Satellite,
+  OAuthClient,
+  OAuthRecord,
+  Revocation,
 ];
 export const MIGRATIONS = [
   CreateSystemSettings1763900000000,
   CreateIdentity1763910000000,
   CreateCatalog1763920000000,
   CreateSatellites1763930000000,
+  CreateOAuth1763940000000,
 ];

@@ -1,9 +1,15 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { SatelliteJobName, satelliteQueueName, type ConfigChangedJob, type ConfigChangedResult } from '@orbit/contracts';
+import {
+  SatelliteJobName,
+  satelliteQueueName,
+  type ConfigChangedJob,
+  type ConfigChangedResult,
+  type RevocationFeed,
+} from '@orbit/contracts';
 import { Queue, type ConnectionOptions, type Job } from 'bullmq';
 import { QUEUE_SETTINGS } from './queue.tokens.js';
 
-type SatelliteQueue = Queue<ConfigChangedJob, ConfigChangedResult>;
+type SatelliteQueue = Queue<ConfigChangedJob | RevocationFeed, ConfigChangedResult | void>;
 
 export interface QueueSettings {
   connection: ConnectionOptions;
@@ -24,7 +30,7 @@ export class SatelliteNotifier implements OnModuleDestroy {
   notifyConfigChanged(
     satelliteIds: readonly string[],
     job: ConfigChangedJob,
-  ): Promise<Job<ConfigChangedJob, ConfigChangedResult>[]> {
+  ): Promise<Job<ConfigChangedJob | RevocationFeed, ConfigChangedResult | void>[]> {
     return Promise.all(
       satelliteIds.map((id) =>
         this.queue(id).add(SatelliteJobName.ConfigChanged, job, {
@@ -39,11 +45,25 @@ export class SatelliteNotifier implements OnModuleDestroy {
     );
   }
 
+  /** Pushes new revocation entries to each satellite; one that misses them reloads the list when it (re)starts. */
+  async notifyRevocations(satelliteIds: readonly string[], feed: RevocationFeed): Promise<void> {
+    await Promise.all(
+      satelliteIds.map((id) =>
+        this.queue(id).add(SatelliteJobName.Revocation, feed, {
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 1_000 },
+          removeOnComplete: { count: 1_000 },
+          removeOnFail: { count: 5_000 },
+        }),
+      ),
+    );
+  }
+
   private queue(satelliteId: string): SatelliteQueue {
     const name = satelliteQueueName(satelliteId);
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue<ConfigChangedJob, ConfigChangedResult>(name, {
+      queue = new Queue<ConfigChangedJob | RevocationFeed, ConfigChangedResult | void>(name, {
         connection: this.settings.connection,
         prefix: this.settings.prefix,
       });

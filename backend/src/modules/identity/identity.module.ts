@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessEvents } from '../../core/auth/access-events.js';
 import { AccessGuard, AUTHENTICATOR } from '../../core/auth/access.guard.js';
 import { AuthController } from '../auth/auth.controller.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -52,9 +53,10 @@ import { SessionAuthenticator } from './session-authenticator.js';
     SessionAuthenticator,
     SatellitesRepository,
     WakeupService,
+    AccessEvents,
     { provide: AUTHENTICATOR, useExisting: SessionAuthenticator },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [TeamsRepository, UsersRepository, SatellitesRepository, WakeupService],
+  exports: [TeamsRepository, UsersRepository, SatellitesRepository, WakeupService, AccessEvents],
 })
 export class IdentityModule {}

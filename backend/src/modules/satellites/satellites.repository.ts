@@ -15,11 +15,16 @@ export class SatellitesRepository {
     return this.satellites.save(satellite);
   }
 
+  /** Every satellite that is not revoked (revocation entries go to all of them). */
+  async active(): Promise<Satellite[]> {
+    return (await this.satellites.find({ order: { createdAt: 'ASC' } })).filter((s) => s.status !== 'revoked');
+  }
+
   /** The satellites that serve a team: its team satellites if it has any, otherwise every global satellite. */
   async servingTeam(teamId: string): Promise<Satellite[]> {
-    const own = await this.satellites.find({ where: { kind: 'team', teamId } });
+    const own = await this.satellites.find({ where: { kind: 'team', teamId }, order: { createdAt: 'ASC' } });
     const active = own.filter((s) => s.status !== 'revoked');
     if (active.length > 0) return active;
-    return (await this.satellites.find({ where: { kind: 'global' } })).filter((s) => s.status !== 'revoked');
+    return (await this.satellites.find({ where: { kind: 'global' }, order: { createdAt: 'ASC' } })).filter((s) => s.status !== 'revoked');
   }
 }

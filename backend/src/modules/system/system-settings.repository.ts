@@ -17,6 +17,11 @@ export class SystemSettingsRepository {
     await this.settings.upsert({ name, value }, ['name']);
   }
 
+  /** Writes the value unless the setting exists (two replicas booting at once keep the first one's). */
+  async setIfAbsent(name: string, value: string): Promise<void> {
+    await this.settings.createQueryBuilder().insert().values({ name, value }).orIgnore().execute();
+  }
+
   /** The installation's id, created on first boot: stable across restarts, distinct between deployments. */
   async instanceId(): Promise<string> {
     const existing = await this.get('instance.id');

@@ -3,6 +3,7 @@ import type { MemberDto, Page, TeamRole } from '@orbit/contracts';
 import { AppException, ErrorCode } from '../../core/errors/app.exception.js';
 import { pageWindow, toPage, type PageQueryDto } from '../../core/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
+import { AccessEvents } from '../../core/auth/access-events.js';
 import { WakeupService } from '../satellites/wakeups.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { AddMemberDto } from './dto/team.dto.js';
@@ -23,6 +24,7 @@ export class MembersService {
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly wakeups: WakeupService,
+    private readonly accessEvents: AccessEvents,
   ) {}
 
   async list(teamId: string, query: PageQueryDto): Promise<Page<MemberDto>> {
@@ -110,6 +112,7 @@ export class MembersService {
       await this.teams.bumpConfigVersion(teamId, manager);
     });
     await this.wakeups.teamChanged(teamId, 'membership');
+    await this.accessEvents.accessEnded({ userId, teamId, reason: 'member-removed' });
     await this.audit.record({
       action: 'team.member.remove',
       target: { type: 'user', id: userId },

@@ -29,6 +29,10 @@ export class TeamsRepository {
     return this.m(manager).getRepository(Team).findOneBy({ id: teamId });
   }
 
+  findByIds(teamIds: readonly string[]): Promise<Team[]> {
+    return this.dataSource.getRepository(Team).findBy({ id: In([...new Set(teamIds)]) });
+  }
+
   /** Which of these ids are teams. */
   async existing(teamIds: readonly string[]): Promise<Set<string>> {
     if (teamIds.length === 0) return new Set();

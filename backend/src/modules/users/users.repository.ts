@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { SsoIdentity } from './sso-identity.entity.js';
 import { User } from './user.entity.js';
 
@@ -15,6 +15,10 @@ export class UsersRepository {
 
   findById(id: string, manager?: EntityManager): Promise<User | null> {
     return this.users(manager).findOneBy({ id });
+  }
+
+  findByIds(ids: readonly string[]): Promise<User[]> {
+    return this.users().findBy({ id: In([...new Set(ids)]) });
   }
 
   findByEmail(email: string, manager?: EntityManager): Promise<User | null> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, UserDto } from '@orbit/contracts';
 import { randomUUID } from 'node:crypto';
+import { AccessEvents } from '../../core/auth/access-events.js';
 import type { AuthContext } from '../../core/auth/auth-context.js';
 import { hashPassword, passwordProblems } from '../../core/auth/passwords.js';
 import { AppException } from '../../core/errors/app.exception.js';
@@ -24,6 +25,7 @@ export class UsersService {
     private readonly sessions: SessionsRepository,
     private readonly audit: AuditService,
     private readonly wakeups: WakeupService,
+    private readonly accessEvents: AccessEvents,
   ) {}
 
   async list(query: ListUsersQueryDto): Promise<Page<UserDto>> {
@@ -86,7 +88,10 @@ export class UsersService {
     if (dto.disabled !== undefined && dto.disabled !== before.disabled) {
       // Disabling ends every session at once (tokens are checked against the session on each request), and changes
       // whose instances satellites run in each of the user's teams.
-      if (dto.disabled) await this.sessions.revokeAllForUser(user.id);
+      if (dto.disabled) {
+        await this.sessions.revokeAllForUser(user.id);
+        await this.accessEvents.accessEnded({ userId: user.id, teamId: null, reason: 'user-disabled' });
+      }
       for (const { team } of await this.teams.membershipsOf(user.id)) {
         await this.teams.bumpConfigVersion(team.id);
         await this.wakeups.teamChanged(team.id, 'membership');
@@ -128,6 +133,7 @@ export class UsersService {
       }
       await this.users.delete(user.id, manager);
     });
+    await this.accessEvents.accessEnded({ userId: user.id, teamId: null, reason: 'user-deleted' });
     for (const { team } of memberships) await this.wakeups.teamChanged(team.id, 'membership');
     await this.audit.record({ action: 'user.delete', target: { type: 'user', id: user.id }, before: auditView(user) });
   }

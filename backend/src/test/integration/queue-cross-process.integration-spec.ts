@@ -40,7 +40,7 @@ describe('BullMQ wake-up jobs from the backend to a satellite process', () => {
   async function send(job: ConfigChangedJob): Promise<ConfigChangedResult> {
     const [queued] = await notifier.notifyConfigChanged([satelliteId], job);
     if (!queued) throw new Error('no job queued');
-    return queued.waitUntilFinished(events, 20_000);
+    return (await queued.waitUntilFinished(events, 20_000)) as ConfigChangedResult;
   }
 
   it('delivers a job produced here to the worker in the satellite process', async () => {

@@ -13,16 +13,22 @@ export class CookieClient {
     this.jars.set(host, jar);
   }
 
-  async request(url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    url: string,
+    init: { method?: string; form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const host = new URL(url).host;
     const jar = this.jars.get(host) ?? new Map<string, string>();
     this.jars.set(host, jar);
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...init.headers };
     if (jar.size > 0) headers['cookie'] = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
     let body: string | undefined;
     if (init.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(init.form).toString();
+    } else if (init.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(init.json);
     }
     const res = await fetch(url, { method: init.method ?? 'GET', headers, body, redirect: 'manual' });
     for (const line of res.headers.getSetCookie()) {

@@ -1,0 +1,415 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { MCP_SCOPE } from '@orbit/contracts';
+import type { NextFunction, Request, Response } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { Repository } from 'typeorm';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/env.schema.js';
+import { sha256Hex } from '../../core/auth/tokens.js';
+import { TeamsRepository } from '../teams/teams.repository.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { guardedFetch } from './cimd-fetch.js';
+import { OAuthClient } from './oauth-client.entity.js';
+import { OAuthRecord } from './oauth-record.entity.js';
+import { DatabaseAdapter, GRANT_TEAM, ISSUED_ACCESS_TOKEN, pruneExpiredRecords } from './provider-adapter.js';
+import { classifyRedirectUri, inferApplicationType, redirectUriProblems, type RedirectUriKind } from './redirect-uris.js';
+import { renderOAuthError } from './render-error.js';
+import { RevocationsService } from './revocations.service.js';
+import { SatelliteAudiences } from './satellite-audiences.js';
+import { SigningKeys } from './signing-keys.js';
+
+/** Routes the provider answers; everything else (the console, the API) passes by. */
+export const OAUTH_ROUTES = {
+  authorization: '/oauth/authorize',
+  token: '/oauth/token',
+  registration: '/oauth/register',
+  revocation: '/oauth/revoke',
+  jwks: '/oauth/jwks',
+  userinfo: '/oauth/userinfo',
+  end_session: '/oauth/logout',
+  introspection: '/oauth/introspect',
+  pushed_authorization_request: '/oauth/par',
+  code_verification: '/oauth/device',
+  device_authorization: '/oauth/device/auth',
+  backchannel_authentication: '/oauth/backchannel',
+} as const;
+
+const PROVIDER_PATHS = new Set<string>([
+  '/.well-known/oauth-authorization-server',
+  '/.well-known/openid-configuration',
+  OAUTH_ROUTES.authorization,
+  OAUTH_ROUTES.token,
+  OAUTH_ROUTES.registration,
+  OAUTH_ROUTES.revocation,
+  OAUTH_ROUTES.jwks,
+]);
+
+/** Where the provider sends the browser for login and consent: our API route, which hands over to the console. */
+export function interactionPath(uid: string): string {
+  return `/api/oauth/interactions/${uid}`;
+}
+
+const MAX_REDIRECT_URIS = 20;
+
+/** Client metadata of ours, beside RFC 7591's: who owns a console client and for which team it acts. */
+interface OrbitClientMetadata {
+  orbit_team?: string;
+  orbit_owner?: string;
+}
+type OrbitClient = NonNullable<KoaContextWithOIDC['oidc']['client']> & OrbitClientMetadata;
+
+/**
+ * The authorization server for MCP clients, on oidc-provider (a maintained, OpenID-certified implementation) rather
+ * than protocol code of our own. The provider is configured with our storage, our keys and our rules (DESIGN, "OAuth
+ * for MCP clients"); the express middleware from `middleware()` is mounted ahead of the API in `createApp`.
+ */
+@Injectable()
+export class OAuthServer implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('OAuthServer');
+  private current?: Provider;
+  private handler?: (req: Request, res: Response) => void;
+  private pruneTimer?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly keys: SigningKeys,
+    private readonly audiences: SatelliteAudiences,
+    private readonly revocations: RevocationsService,
+    private readonly users: UsersRepository,
+    private readonly teams: TeamsRepository,
+    @InjectRepository(OAuthRecord) private readonly records: Repository<OAuthRecord>,
+    @InjectRepository(OAuthClient) private readonly clients: Repository<OAuthClient>,
+  ) {}
+
+  get provider(): Provider {
+    if (!this.current) throw new Error('the OAuth provider is not initialised yet');
+    return this.current;
+  }
+
+  async onModuleInit(): Promise<void> {
+    const { oauth } = this.config;
+    const signing = await this.keys.load(oauth.accessTokenTtlSeconds + 3_600);
+    const provider = new Provider(this.config.publicUrl, await this.configuration(signing.map((k) => k.jwk)));
+    // The console's access tokens answer who the user is; the provider's own cookies only bind the interaction.
+    provider.proxy = this.config.trustedProxies.length > 0;
+    // Secrets are stored as SHA-256 hashes (shown once, like every secret we issue): hash what the client presents.
+    provider.Client.prototype.compareClientSecret = function compareClientSecret(
+      this: { clientSecret?: string },
+      actual: string,
+    ) {
+      const stored = Buffer.from(this.clientSecret ?? '', 'utf8');
+      const presented = Buffer.from(sha256Hex(actual), 'utf8');
+      return stored.length === presented.length && timingSafeEqual(stored, presented);
+    };
+    this.listen(provider);
+    this.current = provider;
+    this.handler = provider.callback() as unknown as (req: Request, res: Response) => void;
+    this.pruneTimer = setInterval(() => void this.prune(), 10 * 60_000);
+    this.pruneTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+  }
+
+  /** Express middleware answering the provider's routes; a request for anything else goes on. */
+  middleware(): (req: Request, res: Response, next: NextFunction) => void {
+    return (req, res, next) => {
+      const path = req.path;
+      if (!PROVIDER_PATHS.has(path) && !path.startsWith(`${OAUTH_ROUTES.authorization}/`)) return next();
+      if (!this.handler) {
+        res.status(503).json({ statusCode: 503, error: 'Service Unavailable', message: 'The authorization server is starting' });
+        return;
+      }
+      if (path === OAUTH_ROUTES.authorization && req.method === 'GET') defaultScope(req);
+      this.handler(req, res);
+    };
+  }
+
+  /** The team an authorization (grant) was given for, chosen on the consent page. */
+  async grantTeam(grantId: string | undefined): Promise<string | undefined> {
+    if (!grantId) return undefined;
+    const row = await this.records.findOneBy({ model: GRANT_TEAM, id: grantId });
+    return row ? (JSON.parse(row.payload) as { teamId: string }).teamId : undefined;
+  }
+
+  async setGrantTeam(grantId: string, teamId: string, expiresInSeconds: number): Promise<void> {
+    await this.records.upsert(
+      {
+        model: GRANT_TEAM,
+        id: grantId,
+        payload: JSON.stringify({ teamId }),
+        grantId,
+        uid: null,
+        clientId: null,
+        expiresAt: new Date(Date.now() + expiresInSeconds * 1000),
+        consumedAt: null,
+      },
+      ['model', 'id'],
+    );
+  }
+
+  private async configuration(jwks: object[]): Promise<Configuration> {
+    const { oauth } = this.config;
+    const adapterDeps = {
+      records: this.records,
+      clients: this.clients,
+      revoke: (requests: Parameters<RevocationsService['revoke']>[0]) => this.revocations.revoke(requests),
+    };
+    const resourceServer = (audience: string) => ({
+      scope: MCP_SCOPE,
+      audience,
+      accessTokenFormat: 'jwt' as const,
+      accessTokenTTL: oauth.accessTokenTtlSeconds,
+      jwt: { sign: { alg: 'ES256' as const } },
+    });
+
+    return {
+      adapter: (name: string) => new DatabaseAdapter(name, adapterDeps),
+      clients: [],
+      findAccount: async (_ctx, sub) => {
+        const user = await this.users.findById(sub);
+        if (!user || user.disabled) return undefined;
+        return { accountId: user.id, claims: () => ({ sub: user.id }) };
+      },
+      jwks: { keys: jwks } as Configuration['jwks'],
+      cookies: { keys: await this.keys.cookieKeys() },
+      scopes: ['openid', 'offline_access', MCP_SCOPE],
+      claims: { openid: ['sub'] },
+      responseTypes: ['code'],
+      pkce: { required: () => true },
+      routes: OAUTH_ROUTES,
+      clientDefaults: {
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'none',
+        id_token_signed_response_alg: 'ES256',
+      },
+      ttl: {
+        AccessToken: oauth.accessTokenTtlSeconds,
+        ClientCredentials: oauth.accessTokenTtlSeconds,
+        AuthorizationCode: oauth.codeTtlSeconds,
+        RefreshToken: oauth.refreshTokenTtlSeconds,
+        Grant: oauth.refreshTokenTtlSeconds,
+        Session: 14 * 86_400,
+        Interaction: 30 * 60,
+        IdToken: oauth.accessTokenTtlSeconds,
+      },
+      // Refresh tokens go to every client registered with the refresh_token grant, asked for or not (DESIGN).
+      issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+      rotateRefreshToken: true,
+      expiresWithSession: async () => false,
+      interactions: { url: async (_ctx, interaction) => interactionPath(interaction.uid) },
+      extraClientMetadata: {
+        properties: ['orbit_team', 'orbit_owner'],
+        validator: (ctx, key, value, metadata) => {
+          if (key === 'orbit_team') this.validateClientMetadata(ctx, metadata as ClientMetadataDraft);
+          else if (value !== undefined && ctx?.oidc?.route === 'registration') {
+            throw new errors.InvalidClientMetadata(`${key} cannot be registered`);
+          }
+        },
+      },
+      formats: {
+        customizers: {
+          jwt: async (ctx, token, jwt) => this.customizeAccessToken(ctx, token as unknown as TokenLike, jwt.payload),
+        },
+      },
+      renderError: async (ctx, out, error) => {
+        ctx.type = 'html';
+        ctx.body = renderOAuthError(out as unknown as Record<string, unknown>, error);
+      },
+      // Browser-based MCP clients (the Inspector's web UI) call the token and registration endpoints cross-origin.
+      clientBasedCORS: () => true,
+      features: {
+        devInteractions: { enabled: false },
+        userinfo: { enabled: false },
+        introspection: { enabled: false },
+        revocation: { enabled: true },
+        clientCredentials: { enabled: true },
+        registration: { enabled: true, initialAccessToken: false },
+        rpInitiatedLogout: { enabled: false },
+        resourceIndicators: {
+          enabled: true,
+          useGrantedResource: async () => true,
+          defaultResource: async (ctx, client, oneOf) => {
+            if (oneOf && oneOf.length > 0) return oneOf[0]!;
+            const team = await this.teamOf(ctx, client as OrbitClient | undefined);
+            return team ? this.audiences.defaultForTeam(team) : (undefined as unknown as string);
+          },
+          getResourceServerInfo: async (ctx, resource, client) => {
+            const team = await this.teamOf(ctx, client as OrbitClient);
+            if (team) {
+              if (!(await this.audiences.forTeam(team)).includes(resource)) {
+                throw new errors.InvalidTarget(`${resource} is not the MCP endpoint of a satellite serving this team`);
+              }
+            } else if (!(await this.audiences.isKnown(resource))) {
+              throw new errors.InvalidTarget(`${resource} is not the MCP endpoint of a satellite of this Orbit`);
+            }
+            return resourceServer(resource);
+          },
+        },
+        clientIdMetadataDocument: {
+          enabled: true,
+          ack: 'draft-02',
+          cacheDuration: { min: 60, max: 86_400 },
+        } as NonNullable<Configuration['features']>['clientIdMetadataDocument'],
+      },
+      fetch: guardedFetch({
+        allowLoopback: oauth.cimdAllowLoopback,
+        ...(oauth.cimdCaFile !== undefined && { caFile: oauth.cimdCaFile }),
+      }) as unknown as Configuration['fetch'],
+    } as Configuration;
+  }
+
+  /** The team a token request acts for: the console client's own, or the one picked at consent for its grant. */
+  private async teamOf(ctx: KoaContextWithOIDC | undefined, client: OrbitClient | undefined): Promise<string | undefined> {
+    if (client?.orbit_team) return client.orbit_team;
+    const entities = ctx?.oidc?.entities as
+      { Grant?: { jti: string }; AuthorizationCode?: { grantId?: string }; RefreshToken?: { grantId?: string } } | undefined;
+    const grantId = entities?.Grant?.jti ?? entities?.AuthorizationCode?.grantId ?? entities?.RefreshToken?.grantId;
+    return this.grantTeam(grantId);
+  }
+
+  /** Claims as in DESIGN: `sub` the user (a client_credentials token acts as the client's owner), `team` the team id. */
+  private async customizeAccessToken(
+    _ctx: KoaContextWithOIDC | undefined,
+    token: TokenLike,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    const client = token.client as OrbitClient | undefined;
+    let userId: string | undefined;
+    let teamId: string | undefined;
+    if (token.kind === 'ClientCredentials') {
+      userId = client?.orbit_owner;
+      teamId = client?.orbit_team;
+      if (!userId || !teamId) throw new errors.UnauthorizedClient('this client may not use client_credentials');
+      payload['sub'] = userId;
+      payload['scope'] ??= MCP_SCOPE;
+    } else {
+      userId = token.accountId;
+      teamId = await this.grantTeam(token.grantId);
+      if (!teamId) throw new errors.InvalidGrant('the authorization names no team');
+    }
+    const user = userId ? await this.users.findById(userId) : null;
+    if (!user || user.disabled || !(await this.teams.membership(teamId, user.id))) {
+      throw new errors.InvalidGrant('the user is no longer a member of the team this client acts for');
+    }
+    payload['team'] = teamId;
+    if (token.kind === 'AccessToken' && token.grantId && typeof payload['jti'] === 'string') {
+      // Kept until the token expires, so that revoking the grant also revokes this token.
+      await this.records.insert({
+        model: ISSUED_ACCESS_TOKEN,
+        id: payload['jti'],
+        payload: '{}',
+        grantId: token.grantId,
+        uid: null,
+        clientId: client?.clientId ?? null,
+        expiresAt: new Date((payload['exp'] as number) * 1000),
+        consumedAt: null,
+      });
+    }
+    if (client?.clientId) await this.touchClient(client.clientId);
+  }
+
+  private validateClientMetadata(ctx: KoaContextWithOIDC | undefined, metadata: ClientMetadataDraft): void {
+    const registering = ctx?.oidc?.route === 'registration';
+    const metadataDocument = typeof metadata.client_id === 'string' && metadata.client_id.startsWith('https://');
+    if (!registering && !metadataDocument) return; // stored clients were checked when they were written
+    const uris = metadata.redirect_uris ?? [];
+    if (!Array.isArray(uris) || uris.some((u) => typeof u !== 'string')) {
+      throw new errors.InvalidClientMetadata('redirect_uris must be an array of strings');
+    }
+    if (uris.length > MAX_REDIRECT_URIS) {
+      throw new errors.InvalidClientMetadata(`redirect_uris may hold at most ${MAX_REDIRECT_URIS} URIs`);
+    }
+    if (typeof metadata.client_name === 'string' && metadata.client_name.length > 200) {
+      throw new errors.InvalidClientMetadata('client_name must be at most 200 characters');
+    }
+    if (registering && (metadata.grant_types ?? []).includes('client_credentials')) {
+      throw new errors.InvalidClientMetadata(
+        'client_credentials clients are created in the Orbit console, for a team; dynamic registration is for public clients',
+      );
+    }
+    const stated = registering ? (ctx?.oidc?.body as { application_type?: unknown } | undefined)?.application_type : undefined;
+    const kinds = uris
+      .map((u) => classifyRedirectUri(u, this.config.oauth.redirectSchemes))
+      .filter((k): k is RedirectUriKind => typeof k === 'string');
+    if (stated === undefined && kinds.length === uris.length) metadata.application_type = inferApplicationType(kinds);
+    const problems = redirectUriProblems(
+      uris,
+      metadata.application_type === 'native' ? 'native' : 'web',
+      this.config.oauth.redirectSchemes,
+    );
+    if (problems.length > 0) {
+      const first = problems[0]!;
+      throw new errors.InvalidRedirectUri(`redirect_uris[${first.index}] ${first.problem}`);
+    }
+  }
+
+  private lastTouched = new Map<string, number>();
+
+  /** Records when a client last got a token, at most once a minute per client. */
+  private async touchClient(clientId: string): Promise<void> {
+    const now = Date.now();
+    if ((this.lastTouched.get(clientId) ?? 0) > now - 60_000) return;
+    this.lastTouched.set(clientId, now);
+    if (this.lastTouched.size > 10_000) this.lastTouched.clear();
+    await this.clients.update({ id: clientId }, { lastUsedAt: new Date(now) });
+  }
+
+  private listen(provider: Provider): void {
+    // Token and authorization errors say only "grant request is invalid" to the client: the detail is logged here.
+    for (const event of [
+      'grant.error',
+      'authorization.error',
+      'registration_create.error',
+      'revocation.error',
+      'server_error',
+    ] as const) {
+      (provider as unknown as { on(e: string, l: (...args: never[]) => void): void }).on(
+        event,
+        (_ctx: unknown, error: { error?: string; error_description?: string; error_detail?: string; message?: string }) => {
+          this.logger.warn(
+            `${event}: ${error.error ?? error.message ?? 'error'}${error.error_description ? ` (${error.error_description})` : ''}${error.error_detail ? `: ${error.error_detail}` : ''}`,
+          );
+        },
+      );
+    }
+  }
+
+  private async prune(): Promise<void> {
+    try {
+      await pruneExpiredRecords(this.records);
+      await this.revocations.prune();
+    } catch (error) {
+      this.logger.warn(`could not prune expired OAuth records: ${(error as Error).message}`);
+    }
+  }
+}
+
+interface TokenLike {
+  kind: string;
+  accountId?: string;
+  grantId?: string;
+  client?: unknown;
+}
+
+interface ClientMetadataDraft {
+  client_id?: unknown;
+  client_name?: unknown;
+  redirect_uris?: string[];
+  grant_types?: string[];
+  application_type?: string;
+}
+
+/** An authorization request with no scope gets `mcp` (without one the provider would grant nothing). */
+function defaultScope(req: Request): void {
+  const url = new URL(req.url, 'http://orbit.invalid');
+  const scope = url.searchParams.get('scope');
+  if (scope === null || scope.trim() === '') {
+    url.searchParams.set('scope', MCP_SCOPE);
+    req.url = `${url.pathname}${url.search}`;
+  }
+}
