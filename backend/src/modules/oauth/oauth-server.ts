@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { MCP_SCOPE } from '@orbit/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
+import { createLocalJWKSet, jwtVerify, type JWK } from 'jose';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { Repository } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -104,6 +105,7 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
       return stored.length === presented.length && timingSafeEqual(stored, presented);
     };
     this.listen(provider);
+    provider.use(this.revokeJwtAccessTokens(signing.map((k) => publicJwk(k.jwk))));
     this.current = provider;
     this.handler = provider.callback() as unknown as (req: Request, res: Response) => void;
     this.pruneTimer = setInterval(() => void this.prune(), 10 * 60_000);
@@ -206,7 +208,7 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
         properties: ['orbit_team', 'orbit_owner'],
         validator: (ctx, key, value, metadata) => {
           if (key === 'orbit_team') this.validateClientMetadata(ctx, metadata as ClientMetadataDraft);
-          else if (value !== undefined && ctx?.oidc?.route === 'registration') {
+          if (value !== undefined && ctx?.oidc?.route === 'registration') {
             throw new errors.InvalidClientMetadata(`${key} cannot be registered`);
           }
         },
@@ -379,6 +381,34 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /**
+   * RFC 7009 for our JWT access tokens: the provider stores no JWT, so after it has authenticated the client and
+   * answered 200, a token of ours that belongs to that client becomes a `jti` revocation entry for satellites.
+   */
+  private revokeJwtAccessTokens(publicKeys: JWK[]) {
+    const keys = createLocalJWKSet({ keys: publicKeys });
+    return async (ctx: KoaContextWithOIDC, next: () => Promise<void>): Promise<void> => {
+      await next();
+      // The provider refuses structured tokens (`unsupported_token_type`) after it authenticated the client.
+      const refused = (ctx.body as { error?: string } | undefined)?.error === 'unsupported_token_type';
+      if (ctx.oidc?.route !== 'revocation' || ctx.status !== 400 || !refused) return;
+      const value = ctx.oidc.params?.['token'];
+      const clientId = ctx.oidc.client?.clientId;
+      if (typeof value !== 'string' || !clientId) return;
+      try {
+        const { payload } = await jwtVerify(value, keys, { issuer: this.config.publicUrl, typ: 'at+jwt' });
+        // Only the client the token was issued to may revoke it; another client's request changes nothing.
+        if (payload.client_id === clientId && typeof payload.jti === 'string' && typeof payload.exp === 'number') {
+          await this.revocations.revoke([{ kind: 'jti', value: payload.jti, expiresAt: new Date(payload.exp * 1000) }]);
+        }
+      } catch {
+        // Not one of our valid tokens: RFC 7009 answers 200 all the same.
+      }
+      ctx.status = 200;
+      ctx.body = '';
+    };
+  }
+
   private async prune(): Promise<void> {
     try {
       await pruneExpiredRecords(this.records);
@@ -402,6 +432,11 @@ interface ClientMetadataDraft {
   redirect_uris?: string[];
   grant_types?: string[];
   application_type?: string;
+}
+
+function publicJwk(jwk: JWK): JWK {
+  const { d: _d, ...pub } = jwk;
+  return pub;
 }
 
 /** An authorization request with no scope gets `mcp` (without one the provider would grant nothing). */

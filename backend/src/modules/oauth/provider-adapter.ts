@@ -83,8 +83,8 @@ export class DatabaseAdapter implements Adapter {
     await this.deps.records.delete({ grantId });
   }
 
-  private payloadOf(row: OAuthRecord): AdapterPayload | undefined {
-    if (row.expiresAt !== null && row.expiresAt.getTime() <= Date.now()) return undefined;
+  /** Expired records are still returned: the provider checks expiry itself (and must see an expired code as such). */
+  private payloadOf(row: OAuthRecord): AdapterPayload {
     const payload = JSON.parse(row.payload) as AdapterPayload;
     return row.consumedAt === null ? payload : { ...payload, consumed: Math.floor(row.consumedAt.getTime() / 1000) };
   }
