@@ -8,7 +8,10 @@ import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JS
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../app.factory.js';
 import { sha256Hex } from '../../core/auth/tokens.js';
+import { SigningKeys } from '../../modules/oauth/signing-keys.js';
 import { Satellite } from '../../modules/satellites/satellite.entity.js';
 import { authorizeInBrowser } from '../support/oauth-browser.js';
 import { freePort } from '../support/processes.js';
@@ -425,6 +428,41 @@ describe('OAuth authorization server', () => {
       });
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-store');
+    });
+  });
+
+  describe('signing key rotation', () => {
+    it('publishes the new key next to the old one: old tokens keep verifying, new ones carry the new kid', async () => {
+      const created = await createClient(alice, { name: 'rotation' });
+      const before = (
+        (await (await clientCredentials(created.body.clientId, created.body.clientSecret)).json()) as { access_token: string }
+      ).access_token;
+      const oldKid = decodeProtectedHeader(before).kid;
+      const { added, retired } = await t.app.get(SigningKeys).rotate();
+      expect(retired).toEqual([oldKid]);
+      // Backends sign with the new key from their next start: start a second one on the same database.
+      const next = await createApp(t.config);
+      await next.listen(0, '127.0.0.1');
+      try {
+        const nextBase = `http://127.0.0.1:${(next.getHttpServer().address() as AddressInfo).port}`;
+        const keys = (await (await fetch(`${nextBase}/oauth/jwks`)).json()) as JSONWebKeySet;
+        expect(keys.keys.map((k) => k.kid)).toEqual([added, oldKid]);
+        await expect(jwtVerify(before, createLocalJWKSet(keys), { issuer: base, audience: mcp.resource })).resolves.toBeDefined();
+        const after = await fetch(`${nextBase}/oauth/token`, {
+          method: 'POST',
+          headers: {
+            authorization: `Basic ${Buffer.from(`${created.body.clientId}:${created.body.clientSecret}`).toString('base64')}`,
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+          body: 'grant_type=client_credentials',
+        });
+        expect(after.status).toBe(200);
+        const token = ((await after.json()) as { access_token: string }).access_token;
+        expect(decodeProtectedHeader(token).kid).toBe(added);
+        await expect(jwtVerify(token, createLocalJWKSet(keys), { issuer: base, audience: mcp.resource })).resolves.toBeDefined();
+      } finally {
+        await next.close();
+      }
     });
   });
 
