@@ -90,5 +90,33 @@ export async function rotateSealedValues(
     }
     results.push(progress);
   }
+  results.push(await resealSettings(dataSource, vault, q, options.onProgress));
   return results;
+}
+
+/** Settings sealed as a whole value (the authorization server's signing and cookie keys), a handful of rows. */
+async function resealSettings(
+  dataSource: DataSource,
+  vault: Vault,
+  q: (name: string) => string,
+  onProgress?: (progress: RotationProgress) => void,
+): Promise<RotationProgress> {
+  const progress: RotationProgress = { table: 'system_settings', rowsScanned: 0, valuesResealed: 0 };
+  const rows = (await dataSource.query(`SELECT ${q('name')} AS name, ${q('value')} AS value FROM ${q('system_settings')}`)) as {
+    name: string;
+    value: string;
+  }[];
+  for (const row of rows) {
+    progress.rowsScanned++;
+    if (!SEALED.test(row.value) || !vault.isStale(row.value)) continue;
+    const ctx = { table: 'system_settings', rowId: row.name, field: 'value' };
+    await dataSource.query(`UPDATE ${q('system_settings')} SET ${q('value')} = ? WHERE ${q('name')} = ? AND ${q('value')} = ?`, [
+      vault.seal(vault.open(row.value, ctx), ctx),
+      row.name,
+      row.value,
+    ]);
+    progress.valuesResealed++;
+  }
+  onProgress?.({ ...progress });
+  return progress;
 }

@@ -80,6 +80,8 @@ describe('vault key rotation on MariaDB', () => {
     expect(writes).toBeGreaterThan(0);
     expect(first.find((r) => r.table === 'installations')?.valuesResealed).toBeGreaterThanOrEqual(24);
     expect(first.find((r) => r.table === 'user_configs')?.valuesResealed).toBe(12);
+    // The authorization server's signing and cookie keys are sealed settings: they move to the new key too.
+    expect(first.find((r) => r.table === 'system_settings')?.valuesResealed).toBe(2);
     // Values the app wrote with the old key during the run are picked up by a second pass, as an operator would run it.
     await rotateSealedValues(db, rotator, { batchSize: 5 });
 
@@ -88,6 +90,11 @@ describe('vault key rotation on MariaDB', () => {
     expect(sealed.filter((v) => !v.startsWith('v1:k2:'))).toEqual([]);
     // Only the new key is needed now: every value opens with a ring that no longer holds the old one.
     const newOnly = new Vault([NEW]);
+    for (const { name, value } of await db.query<{ name: string; value: string }[]>(
+      "SELECT name, value FROM system_settings WHERE name LIKE 'oauth.%'",
+    )) {
+      expect(() => newOnly.open(value, { table: 'system_settings', rowId: name, field: 'value' })).not.toThrow();
+    }
     const rows = await db.query<{ id: string; team_values: string }[]>('SELECT id, team_values FROM installations');
     for (const row of rows) {
       const values = JSON.parse(row.team_values) as { env: Record<string, string> };
