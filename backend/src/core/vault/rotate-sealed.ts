@@ -102,10 +102,9 @@ async function resealSettings(
   onProgress?: (progress: RotationProgress) => void,
 ): Promise<RotationProgress> {
   const progress: RotationProgress = { table: 'system_settings', rowsScanned: 0, valuesResealed: 0 };
-  const rows = (await dataSource.query(`SELECT ${q('name')} AS name, ${q('value')} AS value FROM ${q('system_settings')}`)) as {
-    name: string;
-    value: string;
-  }[];
+  const rows = await dataSource.query<{ name: string; value: string }[]>(
+    `SELECT ${q('name')} AS name, ${q('value')} AS value FROM ${q('system_settings')}`,
+  );
   for (const row of rows) {
     progress.rowsScanned++;
     if (!SEALED.test(row.value) || !vault.isStale(row.value)) continue;

@@ -37,10 +37,10 @@ export class InteractionsService {
 
   async details(auth: AuthContext, uid: string, req: Request, res: Response): Promise<OAuthInteractionDto> {
     const interaction = await this.load(uid, req, res);
-    const clientId = String(interaction.params['client_id']);
+    const clientId = param(interaction, 'client_id');
     const client = await this.server.provider.Client.find(clientId);
     if (!client) throw AppException.notFound('Authorization request');
-    const redirectUri = String(interaction.params['redirect_uri'] ?? '');
+    const redirectUri = param(interaction, 'redirect_uri');
     const stored = await this.clients.findOneBy({ id: clientId });
     return {
       uid,
@@ -51,9 +51,7 @@ export class InteractionsService {
         redirectHost: redirectHostOf(redirectUri),
         kind: stored ? stored.kind : 'metadata-document',
       },
-      scopes: String(interaction.params['scope'] ?? '')
-        .split(' ')
-        .filter(Boolean),
+      scopes: param(interaction, 'scope').split(' ').filter(Boolean),
       resource: requestedResource(interaction),
       teams: await this.eligibleTeams(auth, interaction, (client as { orbit_team?: string }).orbit_team),
     };
@@ -61,7 +59,7 @@ export class InteractionsService {
 
   async consent(auth: AuthContext, uid: string, teamId: string, req: Request, res: Response): Promise<OAuthInteractionResultDto> {
     const interaction = await this.load(uid, req, res);
-    const clientId = String(interaction.params['client_id']);
+    const clientId = param(interaction, 'client_id');
     const client = await this.server.provider.Client.find(clientId);
     if (!client) throw AppException.notFound('Authorization request');
     const eligible = await this.eligibleTeams(auth, interaction, (client as { orbit_team?: string }).orbit_team);
@@ -73,7 +71,7 @@ export class InteractionsService {
     }
     const { Grant } = this.server.provider;
     const grant = new Grant({ accountId: auth.user.id, clientId });
-    const requested = String(interaction.params['scope'] ?? '').split(' ');
+    const requested = param(interaction, 'scope').split(' ');
     const oidcScopes = requested.filter((s) => KNOWN_SCOPES.has(s));
     if (oidcScopes.length > 0) grant.addOIDCScope(oidcScopes.join(' '));
     // The audience is the team's satellite group: the one the client named, or the team's default.
@@ -90,7 +88,7 @@ export class InteractionsService {
       teamId: team.id,
       after: {
         client: client.clientName ?? clientId,
-        redirectHost: redirectHostOf(String(interaction.params['redirect_uri'] ?? '')),
+        redirectHost: redirectHostOf(param(interaction, 'redirect_uri')),
         resource,
       },
     });
@@ -129,6 +127,11 @@ export class InteractionsService {
     }
     return teams.sort((a, b) => a.name.localeCompare(b.name));
   }
+}
+
+function param(interaction: Interaction, name: string): string {
+  const value = interaction.params[name];
+  return typeof value === 'string' ? value : '';
 }
 
 function requestedResource(interaction: Interaction): string | null {

@@ -107,7 +107,8 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
     this.listen(provider);
     provider.use(this.revokeJwtAccessTokens(signing.map((k) => publicJwk(k.jwk))));
     this.current = provider;
-    this.handler = provider.callback() as unknown as (req: Request, res: Response) => void;
+    const callback = provider.callback();
+    this.handler = (req, res) => void callback(req, res);
     this.pruneTimer = setInterval(() => void this.prune(), 10 * 60_000);
     this.pruneTimer.unref();
   }
@@ -176,7 +177,7 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
         if (!user || user.disabled) return undefined;
         return { accountId: user.id, claims: () => ({ sub: user.id }) };
       },
-      jwks: { keys: jwks } as Configuration['jwks'],
+      jwks: { keys: jwks },
       cookies: { keys: await this.keys.cookieKeys() },
       scopes: ['openid', 'offline_access', MCP_SCOPE],
       claims: { openid: ['sub'] },
@@ -200,10 +201,10 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
         IdToken: oauth.accessTokenTtlSeconds,
       },
       // Refresh tokens go to every client registered with the refresh_token grant, asked for or not (DESIGN).
-      issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+      issueRefreshToken: (_ctx, client) => Promise.resolve(client.grantTypeAllowed('refresh_token')),
       rotateRefreshToken: true,
-      expiresWithSession: async () => false,
-      interactions: { url: async (_ctx, interaction) => interactionPath(interaction.uid) },
+      expiresWithSession: () => Promise.resolve(false),
+      interactions: { url: (_ctx, interaction) => Promise.resolve(interactionPath(interaction.uid)) },
       extraClientMetadata: {
         properties: ['orbit_team', 'orbit_owner'],
         validator: (ctx, key, value, metadata) => {
@@ -215,12 +216,13 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
       },
       formats: {
         customizers: {
-          jwt: async (ctx, token, jwt) => this.customizeAccessToken(ctx, token as unknown as TokenLike, jwt.payload),
+          jwt: async (ctx, token, jwt) => this.customizeAccessToken(ctx, token, jwt.payload),
         },
       },
-      renderError: async (ctx, out, error) => {
+      renderError: (ctx, out, error) => {
         ctx.type = 'html';
         ctx.body = renderOAuthError(out as unknown as Record<string, unknown>, error);
+        return Promise.resolve();
       },
       // Browser-based MCP clients (the Inspector's web UI) call the token and registration endpoints cross-origin.
       clientBasedCORS: () => true,
@@ -234,14 +236,14 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
         rpInitiatedLogout: { enabled: false },
         resourceIndicators: {
           enabled: true,
-          useGrantedResource: async () => true,
+          useGrantedResource: () => Promise.resolve(true),
           defaultResource: async (ctx, client, oneOf) => {
             if (oneOf && oneOf.length > 0) return oneOf[0]!;
-            const team = await this.teamOf(ctx, client as OrbitClient | undefined);
-            return team ? this.audiences.defaultForTeam(team) : (undefined as unknown as string);
+            const team = await this.teamOf(ctx, client);
+            return team ? this.audiences.defaultForTeam(team) : undefined;
           },
           getResourceServerInfo: async (ctx, resource, client) => {
-            const team = await this.teamOf(ctx, client as OrbitClient);
+            const team = await this.teamOf(ctx, client);
             if (team) {
               if (!(await this.audiences.forTeam(team)).includes(resource)) {
                 throw new errors.InvalidTarget(`${resource} is not the MCP endpoint of a satellite serving this team`);
@@ -256,13 +258,13 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
           enabled: true,
           ack: 'draft-02',
           cacheDuration: { min: 60, max: 86_400 },
-        } as NonNullable<Configuration['features']>['clientIdMetadataDocument'],
+        },
       },
       fetch: guardedFetch({
         allowLoopback: oauth.cimdAllowLoopback,
         ...(oauth.cimdCaFile !== undefined && { caFile: oauth.cimdCaFile }),
       }) as unknown as Configuration['fetch'],
-    } as Configuration;
+    };
   }
 
   /** The team a token request acts for: the console client's own, or the one picked at consent for its grant. */

@@ -1,7 +1,7 @@
 import { In, LessThan, type Repository } from 'typeorm';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
-import { OAuthClient } from './oauth-client.entity.js';
-import { OAuthRecord } from './oauth-record.entity.js';
+import { type OAuthClient } from './oauth-client.entity.js';
+import { type OAuthRecord } from './oauth-record.entity.js';
 import type { RevocationRequest } from './revocations.service.js';
 import { sha256Hex } from '../../core/auth/tokens.js';
 

@@ -1,7 +1,9 @@
 /** The authorization server's error page (a bad client_id or redirect_uri can't be sent back to the client). */
 export function renderOAuthError(out: Record<string, unknown>, _error: unknown): string {
-  const error = escapeHtml(String(out['error'] ?? 'server_error'));
-  const description = escapeHtml(String(out['error_description'] ?? 'The request could not be completed.'));
+  const error = escapeHtml(typeof out['error'] === 'string' ? out['error'] : 'server_error');
+  const description = escapeHtml(
+    typeof out['error_description'] === 'string' ? out['error_description'] : 'The request could not be completed.',
+  );
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
