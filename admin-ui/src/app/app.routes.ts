@@ -5,6 +5,13 @@ import { permissionGuard } from './core/auth/permission.guard';
 export const routes: Routes = [
   { path: 'login', title: 'Sign in · Orbit', loadComponent: () => import('./login/login-page').then((m) => m.LoginPage) },
   {
+    // Where the OAuth authorization server sends the browser: full-page like the login page, but signed in.
+    path: 'oauth/consent/:uid',
+    title: 'Allow access · Orbit',
+    canActivate: [authGuard],
+    loadComponent: () => import('./oauth-consent/consent-page').then((m) => m.ConsentPage),
+  },
+  {
     path: '',
     canActivate: [authGuard],
     loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
@@ -22,6 +29,12 @@ export const routes: Routes = [
         path: 'installations',
         canActivate: [permissionGuard('installations:read')],
         loadChildren: () => import('./installations/installations.routes').then((m) => m.INSTALLATIONS_ROUTES),
+      },
+      { path: 'connect', loadChildren: () => import('./connect/connect.routes').then((m) => m.CONNECT_ROUTES) },
+      {
+        path: 'oauth-clients',
+        canActivate: [permissionGuard('oauth-clients:manage-all')],
+        loadChildren: () => import('./oauth-clients/oauth-clients.routes').then((m) => m.ALL_OAUTH_CLIENTS_ROUTES),
       },
       { path: 'audit', loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES) },
     ],

@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { SSO_ERROR_MESSAGES, type AuthSettingsDto } from '@orbit/contracts';
+import { BrowserLocation } from '../core/ui/browser-location';
 import { settle } from '../testing/settle';
 import { LoginPage } from './login-page';
 
@@ -24,8 +25,12 @@ describe('LoginPage', () => {
     element = fixture.nativeElement as HTMLElement;
   });
 
-  async function open(settings: AuthSettingsDto | 'unavailable' = withoutSso, query: { error?: string } = {}): Promise<void> {
+  async function open(
+    settings: AuthSettingsDto | 'unavailable' = withoutSso,
+    query: { error?: string; returnUrl?: string } = {},
+  ): Promise<void> {
     if (query.error !== undefined) fixture.componentRef.setInput('error', query.error);
+    if (query.returnUrl !== undefined) fixture.componentRef.setInput('returnUrl', query.returnUrl);
     await fixture.whenStable();
     const request = http.expectOne('/api/auth/settings');
     if (settings === 'unavailable') request.flush(null, { status: 503, statusText: 'Service Unavailable' });
@@ -83,6 +88,44 @@ describe('LoginPage', () => {
   it('offers single sign-on under the configured label when SSO is enabled', async () => {
     await open(withSso);
     expect(element.querySelector('[data-testid=login-sso]')?.textContent).toContain('Sign in with Acme SSO');
+  });
+
+  it('goes back to the page the user was sent from, such as an OAuth consent page', async () => {
+    await open(withoutSso, { returnUrl: '/oauth/consent/abc' });
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    fill('alice@example.com', 'correct horse');
+    http.expectOne('/api/auth/login').flush({
+      accessToken: 't',
+      user: { id: 'u1', email: 'alice@example.com', name: 'Alice', globalRole: 'global_user', teams: [] },
+    });
+    await fixture.whenStable();
+    expect(navigate).toHaveBeenCalledWith('/oauth/consent/abc');
+  });
+
+  it('goes home instead of to another site named as the return URL', async () => {
+    await open(withoutSso, { returnUrl: '/\\evil.example' });
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    fill('alice@example.com', 'correct horse');
+    http.expectOne('/api/auth/login').flush({
+      accessToken: 't',
+      user: { id: 'u1', email: 'alice@example.com', name: 'Alice', globalRole: 'global_user', teams: [] },
+    });
+    await fixture.whenStable();
+    expect(navigate).toHaveBeenCalledWith('/');
+  });
+
+  it('hands the return URL to single sign-on, which comes back there', async () => {
+    const assign = jest.spyOn(TestBed.inject(BrowserLocation), 'assign').mockImplementation(() => undefined);
+    await open(withSso, { returnUrl: '/oauth/consent/abc' });
+    element.querySelector<HTMLButtonElement>('[data-testid=login-sso]')!.click();
+    expect(assign).toHaveBeenCalledWith('/api/auth/sso?returnUrl=%2Foauth%2Fconsent%2Fabc');
+  });
+
+  it('starts single sign-on without a return URL that leaves the app', async () => {
+    const assign = jest.spyOn(TestBed.inject(BrowserLocation), 'assign').mockImplementation(() => undefined);
+    await open(withSso, { returnUrl: '//evil.example' });
+    element.querySelector<HTMLButtonElement>('[data-testid=login-sso]')!.click();
+    expect(assign).toHaveBeenCalledWith('/api/auth/sso');
   });
 
   it('offers no single sign-on when SSO is off', async () => {

@@ -1,4 +1,3 @@
-import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal, type OnInit } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -13,6 +12,8 @@ import { SSO_ERROR_MESSAGES } from '@orbit/contracts';
 import { ApiError } from '../core/api/api-error';
 import { AuthSettings } from '../core/auth/auth-settings';
 import { AuthStore } from '../core/auth/auth-store';
+import { safeReturnUrl } from '../core/auth/return-url';
+import { BrowserLocation } from '../core/ui/browser-location';
 
 @Component({
   selector: 'orbit-login-page',
@@ -33,7 +34,7 @@ import { AuthStore } from '../core/auth/auth-store';
 export class LoginPage implements OnInit {
   private readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
-  private readonly document = inject(DOCUMENT);
+  private readonly location = inject(BrowserLocation);
   private readonly authSettings = inject(AuthSettings);
 
   /** Bound from the query string by the router. */
@@ -60,8 +61,10 @@ export class LoginPage implements OnInit {
   }
 
   protected signInWithSso(): void {
-    // A full-page navigation: the backend redirects to the identity provider and back to the console.
-    this.document.location.href = '/api/auth/sso';
+    // A full-page navigation: the backend redirects to the identity provider and back to the console, at the page
+    // the user was going to (the backend checks the path again).
+    const target = safeReturnUrl(this.returnUrl());
+    this.location.assign(target ? `/api/auth/sso?returnUrl=${encodeURIComponent(target)}` : '/api/auth/sso');
   }
 
   protected async signIn(): Promise<void> {
@@ -74,9 +77,8 @@ export class LoginPage implements OnInit {
     this.fieldErrors.set({});
     try {
       await this.auth.login(this.form.getRawValue());
-      const target = this.returnUrl();
       // Only same-app paths: a crafted ?returnUrl must not send a user to another site.
-      await this.router.navigateByUrl(target?.startsWith('/') && !target.startsWith('//') ? target : '/');
+      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()) ?? '/');
     } catch (err) {
       const apiError = ApiError.from(err);
       this.error.set(apiError.message);

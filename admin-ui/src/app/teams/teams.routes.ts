@@ -8,6 +8,10 @@ export const TEAMS_ROUTES: Routes = [
     loadComponent: () => import('./team-page/team-page').then((m) => m.TeamPage),
   },
   {
+    path: ':teamId/oauth-clients',
+    loadChildren: () => import('../oauth-clients/oauth-clients.routes').then((m) => m.TEAM_OAUTH_CLIENTS_ROUTES),
+  },
+  {
     // A team's installation pages; `:teamId` alone is the team page above.
     path: ':teamId',
     loadChildren: () => import('../installations/installations.routes').then((m) => m.TEAM_INSTALLATION_ROUTES),

@@ -8,6 +8,8 @@ import type {
   InstallationDto,
   MemberConfigStateDto,
   MemberDto,
+  OAuthClientDto,
+  OAuthInteractionDto,
   Page,
   TeamDto,
   UserConfigDto,
@@ -185,6 +187,45 @@ export function aMemberConfigState(overrides: Partial<MemberConfigStateDto> = {}
 
 export function anEffectiveConfig(overrides: Partial<EffectiveConfigDto> = {}): EffectiveConfigDto {
   return { transportType: 'stdio', command: 'npx', args: [], env: {}, status: 'ready', missing: [], invalid: [], ...overrides };
+}
+
+export function anOAuthClient(overrides: Partial<OAuthClientDto> = {}): OAuthClientDto {
+  const n = next();
+  return {
+    clientId: `client-${n}`,
+    name: `Client ${n}`,
+    kind: 'console',
+    teamId: 't1',
+    teamName: 'Platform',
+    ownerId: 'u1',
+    ownerEmail: 'owner@example.com',
+    grantTypes: ['client_credentials'],
+    redirectUris: [],
+    applicationType: 'web',
+    tokenEndpointAuthMethod: 'client_secret_basic',
+    hasSecret: true,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    lastUsedAt: null,
+    ...overrides,
+  };
+}
+
+/** A pending authorization as the consent page reads it: VS Code, registered dynamically, for one team. */
+export function anInteraction(overrides: Partial<OAuthInteractionDto> = {}): OAuthInteractionDto {
+  return {
+    uid: 'abc',
+    client: {
+      clientId: 'dyn-1',
+      name: 'Visual Studio Code',
+      redirectHost: '127.0.0.1:33418',
+      redirectUri: 'http://127.0.0.1:33418/',
+      kind: 'dynamic',
+    },
+    scopes: ['mcp'],
+    resource: null,
+    teams: [{ id: 't1', name: 'Platform', slug: 'platform', mcpUrl: 'https://satellite.example.com/mcp' }],
+    ...overrides,
+  };
 }
 
 export function pageOf<T>(items: T[], nextCursor?: string): Page<T> {

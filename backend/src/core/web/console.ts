@@ -5,6 +5,8 @@ import type { NextFunction, Request, Response } from 'express';
 
 /** Paths the console must never shadow: the API, the authorization server and well-known metadata. */
 const SERVER_PATHS = /^\/(api|oauth|\.well-known)(\/|$)/;
+/** The one console page under them: the consent page, where the authorization server sends the browser. */
+const CONSENT_PAGE = /^\/oauth\/consent\/[^/]+$/;
 
 /**
  * Serves the built Angular console at `/`, with index.html for every other GET that is not a file, so deep
@@ -15,7 +17,8 @@ export function mountConsole(app: NestExpressApplication, consoleDir: string): b
   if (!existsSync(index)) return false;
   app.useStaticAssets(consoleDir, { index: false, maxAge: '1h', setHeaders: noCacheForIndex });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path)) return next();
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (SERVER_PATHS.test(req.path) && !CONSENT_PAGE.test(req.path)) return next();
     if (/\.[a-z0-9]+$/i.test(req.path)) return next(); // a missing asset is a 404, not the app
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);

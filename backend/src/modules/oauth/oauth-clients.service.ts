@@ -133,7 +133,8 @@ export class OAuthClientsService {
 
   async rotateSecret(auth: AuthContext, teamId: string, clientId: string): Promise<OAuthClientWithSecretDto> {
     const client = await this.requireManageable(auth, teamId, clientId);
-    if (client.kind !== 'console') throw AppException.notFound('OAuth client');
+    // Only the owner gets a new secret: with it, tokens act as the owner. Team admins may see and revoke, not rotate.
+    if (client.kind !== 'console' || client.ownerId !== auth.user.id) throw AppException.notFound('OAuth client');
     const secret = `${CLIENT_SECRET_PREFIX}${randomBytes(32).toString('base64url')}`;
     client.secretHash = sha256Hex(secret);
     await this.clients.save(client);

@@ -128,6 +128,11 @@ describe('backend on MariaDB and Redis', () => {
       expect(res.headers['cache-control']).toBe('no-cache');
     });
 
+    it('answers the OAuth consent page with the app, the one console page under /oauth', async () => {
+      expect((await request(app.getHttpServer()).get('/oauth/consent/Xy9_abc-123').expect(200)).text).toContain('<orbit-root>');
+      await request(app.getHttpServer()).get('/oauth/consent/Xy9_abc-123/more').expect(404);
+    });
+
     it('never shadows the API, OAuth or well-known paths, nor missing assets', async () => {
       expect((await request(app.getHttpServer()).get('/api/unknown').expect(404)).body.statusCode).toBe(404);
       await request(app.getHttpServer()).get('/oauth/unknown').expect(404);

@@ -241,6 +241,11 @@ describe('OAuth authorization server', () => {
       expect(rotated.body.clientSecret).not.toBe(created.body.clientSecret);
       expect((await clientCredentials(created.body.clientId, created.body.clientSecret)).status).toBe(401);
       expect((await clientCredentials(created.body.clientId, rotated.body.clientSecret as string)).status).toBe(200);
+      // A team admin sees and revokes members' clients, but never gets a secret that acts as another member.
+      await request(t.http)
+        .post(`/api/teams/${teamId}/oauth-clients/${created.body.clientId}/rotate-secret`)
+        .set('Authorization', `Bearer ${admin}`)
+        .expect(404);
     });
 
     it("stops issuing tokens to a client whose owner left the team, and revokes the owner's tokens", async () => {

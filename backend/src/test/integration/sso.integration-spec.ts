@@ -33,9 +33,13 @@ describe('SSO through passport-oauth2', () => {
   });
 
   /** Runs the whole browser round trip; `consent: false` cancels at the provider. Returns where Orbit sent us. */
-  async function signIn(login: string, options: { consent?: boolean; tamper?: (c: CookieClient) => void } = {}) {
+  async function signIn(
+    login: string,
+    options: { consent?: boolean; tamper?: (c: CookieClient) => void; returnUrl?: string } = {},
+  ) {
     const browser = new CookieClient();
-    const start = await browser.request(`${base}/api/auth/sso`);
+    const query = options.returnUrl === undefined ? '' : `?returnUrl=${encodeURIComponent(options.returnUrl)}`;
+    const start = await browser.request(`${base}/api/auth/sso${query}`);
     expect(start.status).toBe(302);
     const authorize = new URL(start.headers.get('location')!);
     expect(authorize.origin).toBe(idp.issuer);
@@ -96,6 +100,19 @@ describe('SSO through passport-oauth2', () => {
     expect((await whoAmI(refresh)).email).toBe('sam@corp.example');
     expect((await request(t.http).get('/api/users?q=sam').set('Authorization', `Bearer ${admin}`)).body.total).toBe(1);
   });
+
+  it('returns to the console page the sign-in started from, such as an OAuth consent page', async () => {
+    const { location, refresh } = await signIn('sam@corp.example', { returnUrl: '/oauth/consent/abc.def?x=1' });
+    expect(location).toBe('/oauth/consent/abc.def?x=1');
+    expect((await whoAmI(refresh)).email).toBe('sam@corp.example');
+  });
+
+  it.each(['//evil.example/', 'https://evil.example/', '/\\evil.example', '/\t/evil.example'])(
+    'ignores the return URL %j, which would leave the console, and ends at /',
+    async (returnUrl) => {
+      expect((await signIn('sam@corp.example', { returnUrl })).location).toBe('/');
+    },
+  );
 
   it('links an existing account by its verified email, whatever the domain', async () => {
     await createUserVia(t.http, admin, { email: 'pat@partner.example', password: 'Pat-Strong-pass-77' });

@@ -12,9 +12,11 @@ import type {
   CatalogVersionDto,
   ChangePasswordRequest,
   ConfigWriteValues,
+  ConnectInfoDto,
   CreateCatalogServerRequest,
   CreateCatalogVersionRequest,
   CreateInstallationRequest,
+  CreateOAuthClientRequest,
   CreateTeamRequest,
   CreateUserRequest,
   CurrentUser,
@@ -25,6 +27,11 @@ import type {
   LoginResponse,
   MemberConfigStateDto,
   MemberDto,
+  OAuthClientDto,
+  OAuthClientWithSecretDto,
+  OAuthConsentRequest,
+  OAuthInteractionDto,
+  OAuthInteractionResultDto,
   Page,
   PageQuery,
   TeamDto,
@@ -228,6 +235,56 @@ export class ApiClient {
     return this.call(this.http.get<EffectiveConfigDto>(`${installationPath(teamId, installationId)}/effective-config`));
   }
 
+  // OAuth clients
+
+  /** Team admins: the team's clients; team users: their own ones in the team. */
+  listTeamOAuthClients(teamId: string, query: PageQuery = {}): Promise<Page<OAuthClientDto>> {
+    return this.call(this.http.get<Page<OAuthClientDto>>(withQuery(`${teamPath(teamId)}/oauth-clients`, { ...query })));
+  }
+
+  /** The answer holds the client secret, this once. */
+  createOAuthClient(teamId: string, body: CreateOAuthClientRequest): Promise<OAuthClientWithSecretDto> {
+    return this.call(this.http.post<OAuthClientWithSecretDto>(`${teamPath(teamId)}/oauth-clients`, body));
+  }
+
+  revokeTeamOAuthClient(teamId: string, clientId: string): Promise<void> {
+    return this.call(this.http.delete<void>(teamClientPath(teamId, clientId)));
+  }
+
+  /** A new secret, shown this once; the old one stops working. */
+  rotateOAuthClientSecret(teamId: string, clientId: string): Promise<OAuthClientWithSecretDto> {
+    return this.call(this.http.post<OAuthClientWithSecretDto>(`${teamClientPath(teamId, clientId)}/rotate-secret`, {}));
+  }
+
+  /** Global admins: every client, console-made and dynamically registered. */
+  listOAuthClients(query: PageQuery = {}): Promise<Page<OAuthClientDto>> {
+    return this.call(this.http.get<Page<OAuthClientDto>>(withQuery('/api/oauth-clients', { ...query })));
+  }
+
+  revokeOAuthClient(clientId: string): Promise<void> {
+    return this.call(this.http.delete<void>(`/api/oauth-clients/${encodeURIComponent(clientId)}`));
+  }
+
+  /** The team's MCP URL and the authorization server, for the "connect a client" snippets. */
+  getConnectInfo(teamId: string): Promise<ConnectInfoDto> {
+    return this.call(this.http.get<ConnectInfoDto>(`${teamPath(teamId)}/connect`));
+  }
+
+  // OAuth consent (the authorization server's interaction, shown by the console)
+
+  /** `…/:uid` itself is where the authorization server sends the browser; the JSON is under it, with its cookie. */
+  getOAuthInteraction(uid: string): Promise<OAuthInteractionDto> {
+    return this.call(this.http.get<OAuthInteractionDto>(`${interactionPath(uid)}/details`));
+  }
+
+  consentOAuthInteraction(uid: string, body: OAuthConsentRequest): Promise<OAuthInteractionResultDto> {
+    return this.call(this.http.post<OAuthInteractionResultDto>(`${interactionPath(uid)}/consent`, body));
+  }
+
+  denyOAuthInteraction(uid: string): Promise<OAuthInteractionResultDto> {
+    return this.call(this.http.post<OAuthInteractionResultDto>(`${interactionPath(uid)}/deny`, {}));
+  }
+
   private call<T>(request: Observable<T>): Promise<T> {
     return firstValueFrom(request.pipe(catchError((err: unknown) => throwError(() => ApiError.from(err)))));
   }
@@ -247,4 +304,12 @@ function serverPath(serverId: string): string {
 
 function installationPath(teamId: string, installationId: string): string {
   return `${teamPath(teamId)}/installations/${encodeURIComponent(installationId)}`;
+}
+
+function teamClientPath(teamId: string, clientId: string): string {
+  return `${teamPath(teamId)}/oauth-clients/${encodeURIComponent(clientId)}`;
+}
+
+function interactionPath(uid: string): string {
+  return `/api/oauth/interactions/${encodeURIComponent(uid)}`;
 }

@@ -24,12 +24,21 @@ describe('visibleNavItems', () => {
 });
 
 describe('NAV_ITEMS', () => {
-  it('offers Users only to global admins, Installations to team members, and the rest to everyone', () => {
+  it('offers Users and all OAuth clients only to global admins, Installations to team members, and the rest to everyone', () => {
     const paths = (globalRole: 'global_admin' | 'global_user', teamRoles: ('team_admin' | 'team_user')[] = []) =>
       visibleNavItems(NAV_ITEMS, permissionsOf(globalRole, teamRoles)).map((i) => i.path);
-    expect(paths('global_user')).toEqual(['/', '/teams', '/catalog', '/audit']);
-    expect(paths('global_user', ['team_user'])).toEqual(['/', '/teams', '/catalog', '/installations', '/audit']);
-    expect(paths('global_admin')).toEqual(['/', '/teams', '/catalog', '/installations', '/users', '/audit']);
+    expect(paths('global_user')).toEqual(['/', '/teams', '/catalog', '/connect', '/audit']);
+    expect(paths('global_user', ['team_user'])).toEqual(['/', '/teams', '/catalog', '/installations', '/connect', '/audit']);
+    expect(paths('global_admin')).toEqual([
+      '/',
+      '/teams',
+      '/catalog',
+      '/installations',
+      '/connect',
+      '/users',
+      '/oauth-clients',
+      '/audit',
+    ]);
   });
 
   it('names each link for its path', () => {
@@ -38,7 +47,9 @@ describe('NAV_ITEMS', () => {
       'nav-teams',
       'nav-catalog',
       'nav-installations',
+      'nav-connect',
       'nav-users',
+      'nav-oauth-clients',
       'nav-audit',
     ]);
   });

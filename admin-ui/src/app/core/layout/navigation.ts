@@ -17,7 +17,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Teams', icon: 'groups', path: '/teams' },
   { label: 'Catalog', icon: 'apps', path: '/catalog' },
   { label: 'Installations', icon: 'extension', path: '/installations', permission: 'installations:read' },
+  { label: 'Connect a client', icon: 'cable', path: '/connect' },
   { label: 'Users', icon: 'manage_accounts', path: '/users', permission: 'users:manage' },
+  { label: 'OAuth clients', icon: 'key', path: '/oauth-clients', permission: 'oauth-clients:manage-all' },
   { label: 'Audit log', icon: 'history', path: '/audit' },
 ];
 

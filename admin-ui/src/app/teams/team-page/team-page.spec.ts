@@ -173,4 +173,19 @@ describe('TeamPage', () => {
     expect(email.value).toBe('');
     expect(element.querySelector('orbit-team-members mat-error')).toBeNull();
   });
+
+  it('links members to the team’s OAuth clients, and not a global admin outside the team', async () => {
+    const team = aTeam({ myRole: 'team_user' });
+    await open({ id: 'me', teams: [{ teamId: team.id, teamName: team.name, role: 'team_user', personal: false }] }, team, []);
+    expect(element.querySelector('[data-testid=team-oauth-clients]')?.getAttribute('href')).toBe(
+      `/teams/${team.id}/oauth-clients`,
+    );
+    expect(element.querySelector('[data-testid=team-connect]')).not.toBeNull();
+  });
+
+  it('sends a global admin outside the team to the all-clients page instead', async () => {
+    const team = aTeam({ myRole: undefined });
+    await open({ id: 'admin', globalRole: 'global_admin', teams: [] }, team, []);
+    expect(element.querySelector('[data-testid=team-oauth-clients]')).toBeNull();
+  });
 });

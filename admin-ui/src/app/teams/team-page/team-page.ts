@@ -61,6 +61,8 @@ export class TeamPage {
   protected readonly canDelete = computed(() => this.can('team:delete') && !this.team()?.personal);
   protected readonly canManageMembers = computed(() => this.can('team:members:manage') && !this.team()?.personal);
   protected readonly canEditLimits = computed(() => this.user()?.globalRole === 'global_admin');
+  /** The team's client routes are its members' (admins see every client there); global admins use /oauth-clients. */
+  protected readonly canSeeOAuthClients = computed(() => this.can('oauth-clients:manage-own'));
 
   protected readonly renaming = signal(false);
   protected readonly savingName = signal(false);

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Logger, Req, Res } from '@nestjs/common';
-import { ApiFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFoundResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { SsoErrorCode } from '@orbit/contracts';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import passport from 'passport';
@@ -10,9 +10,11 @@ import type { User } from '../../users/user.entity.js';
 import { clientOf } from '../auth.controller.js';
 import { AuthService } from '../auth.service.js';
 import { setRefreshCookie } from '../refresh-cookie.js';
+import { safeReturnUrl } from './return-url.js';
+import type { SsoState } from './sso-state-store.js';
 import { SsoFailure, SsoService } from './sso.service.js';
 
-type Outcome = { user: User } | { error: SsoErrorCode };
+type Outcome = { user: User; returnUrl?: string } | { error: SsoErrorCode };
 
 /** Single sign-on through passport-oauth2. Every failure ends on the console's login page with a reason. */
 @ApiTags('auth')
@@ -28,17 +30,26 @@ export class SsoController {
 
   @Get()
   @Public()
+  @ApiQuery({
+    name: 'returnUrl',
+    required: false,
+    description: 'Console path to end on after signing in (an absolute path such as /oauth/consent/…; anything else is ignored)',
+  })
   @ApiFoundResponse({ description: 'Redirect to the identity provider' })
   async start(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const state: SsoState = {};
+    const returnUrl = safeReturnUrl(req.query['returnUrl']);
+    if (returnUrl) state.returnUrl = returnUrl;
     try {
       const strategy = await this.sso.getStrategy();
       await new Promise<void>((resolve, reject) => {
         const next: NextFunction = (err?: unknown) =>
           err ? reject(err instanceof Error ? err : new Error('authentication failed')) : resolve();
         res.once('finish', resolve);
-        const middleware = passport.authenticate(Object.create(strategy) as passport.Strategy, {
-          session: false,
-        }) as RequestHandler;
+        // An object `state` is handed to the state store, which keeps it in its cookie (a string would replace the
+        // store's state and PKCE verifier); passport's types only know the string form.
+        const options = { session: false, state } as unknown as passport.AuthenticateOptions;
+        const middleware = passport.authenticate(Object.create(strategy) as passport.Strategy, options) as RequestHandler;
         void middleware(req, res, next);
       });
     } catch (error) {
@@ -48,7 +59,9 @@ export class SsoController {
 
   @Get('callback')
   @Public()
-  @ApiFoundResponse({ description: 'Signed in: redirect to the console; otherwise to /login?error=<code>' })
+  @ApiFoundResponse({
+    description: 'Signed in: redirect to the returnUrl the sign-in started with, else to /; otherwise to /login?error=<code>',
+  })
   async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
     const providerError = typeof req.query['error'] === 'string' ? req.query['error'] : undefined;
     if (providerError) return this.fail(res, providerError === 'access_denied' ? 'sso_denied' : 'sso_unavailable', providerError);
@@ -56,13 +69,17 @@ export class SsoController {
     try {
       const strategy = await this.sso.getStrategy();
       outcome = await new Promise<Outcome>((resolve) => {
-        const done = (err: unknown, user: User | false, info?: { code?: SsoErrorCode; message?: string }): void => {
+        const done = (
+          err: unknown,
+          user: User | false,
+          info?: { code?: SsoErrorCode; message?: string; state?: SsoState },
+        ): void => {
           if (err) {
             this.logger.warn(`SSO callback failed: ${err instanceof Error ? err.message : JSON.stringify(err)}`);
             resolve({ error: err instanceof SsoFailure ? err.code : 'sso_unavailable' });
           } else if (!user)
             resolve({ error: info?.code ?? 'sso_state' }); // no user and no code: the state check failed
-          else resolve({ user });
+          else resolve({ user, returnUrl: info?.state?.returnUrl });
         };
         const middleware = passport.authenticate(
           Object.create(strategy) as passport.Strategy,
@@ -77,7 +94,7 @@ export class SsoController {
     if ('error' in outcome) return this.fail(res, outcome.error);
     const { tokens } = await this.auth.signIn(outcome.user, clientOf(req), 'sso');
     setRefreshCookie(res, this.config, tokens.refreshToken);
-    res.redirect(302, '/');
+    res.redirect(302, outcome.returnUrl ?? '/');
   }
 
   private fail(res: Response, code: SsoErrorCode, detail?: unknown): void {
