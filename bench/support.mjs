@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BACKEND_DIST = join(ROOT, 'backend', 'dist');
 export const CONTRACTS_DIST = join(ROOT, 'libs', 'contracts', 'dist');
+export const SATELLITE_DIST = join(ROOT, 'satellite', 'dist');
 export const FIXTURES = process.env['ORBIT_FIXTURES_DIR'] ?? resolve(ROOT, '..', 'shared', 'fixtures', 'registry');
 
 /** Same services as the integration tests (DESIGN, "Testing"); the same variables override them. */
@@ -19,17 +20,14 @@ export const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:637
 export const BENCH_ENCRYPTION_KEY = `kbench:${Buffer.alloc(32, 7).toString('base64')}`;
 export const ADMIN = { email: 'bench-admin@example.com', password: 'Orbit-root-pass-7Qx!' };
 
-const REQUIRED_BUILD = [
-  join(BACKEND_DIST, 'app.factory.js'),
-  join(BACKEND_DIST, 'config', 'env.schema.js'),
-  join(CONTRACTS_DIST, 'index.js'),
-];
+export const SATELLITE_BUILD = [join(CONTRACTS_DIST, 'index.js'), join(SATELLITE_DIST, 'auth', 'access-token-verifier.js')];
+const REQUIRED_BUILD = [join(BACKEND_DIST, 'app.factory.js'), join(BACKEND_DIST, 'config', 'env.schema.js'), ...SATELLITE_BUILD];
 
-/** The benchmarks run the built code: stop with a clear message when it is missing. */
-export function requireBuild() {
-  const missing = REQUIRED_BUILD.filter((file) => !existsSync(file));
+/** The benchmarks run the built code: stop with a clear message when it is missing (all of it, or `files`). */
+export function requireBuild(files = REQUIRED_BUILD) {
+  const missing = files.filter((file) => !existsSync(file));
   if (missing.length === 0) return;
-  console.error(`The benchmarks run the built backend, and these files are missing:\n  ${missing.join('\n  ')}`);
+  console.error(`The benchmarks run the built code, and these files are missing:\n  ${missing.join('\n  ')}`);
   console.error('Run "npm run build" at the repository root first.');
   process.exit(2);
 }
@@ -37,6 +35,11 @@ export function requireBuild() {
 /** Imports a file of the built backend (`backend/dist/<path>`). */
 export function importBackend(path) {
   return import(pathToFileURL(join(BACKEND_DIST, path)).href);
+}
+
+/** Imports a file of the built satellite (`satellite/dist/<path>`). */
+export function importSatellite(path) {
+  return import(pathToFileURL(join(SATELLITE_DIST, path)).href);
 }
 
 export function importContracts(path = 'index.js') {

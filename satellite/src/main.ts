@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { pino } from 'pino';
+import { RevocationList } from './auth/revocation-list.js';
 import { SatelliteConfigError, loadSatelliteConfig } from './config/config.js';
 import { startControlWorker } from './control/control-worker.js';
 import { DesiredVersions } from './control/desired-versions.js';
@@ -18,7 +19,10 @@ function start(): void {
   const logger = pino({ level: config.logLevel, base: { service: 'satellite', satelliteId: config.satelliteId } });
   const metrics = createMetrics();
   const versions = new DesiredVersions();
-  const worker = startControlWorker(config, versions, metrics, logger);
+  // Filled by the control queue's revocation jobs; the /mcp gateway (a later issue) loads the backend's full list
+  // at start and gives it to its AccessTokenVerifier.
+  const revocations = new RevocationList();
+  const worker = startControlWorker(config, { versions, revocations, metrics, logger });
   const redis = new RedisProbe(config.redis.url);
   let draining = false;
 

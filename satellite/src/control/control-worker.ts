@@ -1,37 +1,14 @@
-import { SatelliteJobName, isConfigChangedJob, satelliteQueueName, type ConfigChangedResult } from '@orbit/contracts';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Logger } from 'pino';
+import { satelliteQueueName } from '@orbit/contracts';
+import { Worker, type Job } from 'bullmq';
 import type { SatelliteConfig } from '../config/config.js';
-import type { SatelliteMetrics } from '../metrics.js';
-import type { DesiredVersions } from './desired-versions.js';
+import { handleControlJob, type ControlJobDeps } from './control-jobs.js';
 
-/**
- * Consumes this satellite's control queue. A config-changed job records the team's newest version; fetching the
- * team's runtime state and reconciling processes is the satellite runtime's work (later issue).
- */
-export function startControlWorker(
-  config: SatelliteConfig,
-  versions: DesiredVersions,
-  metrics: SatelliteMetrics,
-  logger: Logger,
-): Worker {
+/** Consumes this satellite's control queue; `handleControlJob` does the work. */
+export function startControlWorker(config: SatelliteConfig, deps: ControlJobDeps): Worker {
   const worker = new Worker(
     satelliteQueueName(config.satelliteId),
-    (job: Job): Promise<ConfigChangedResult> => {
-      if (job.name !== SatelliteJobName.ConfigChanged || !isConfigChangedJob(job.data)) {
-        metrics.jobs.inc({ job: job.name, outcome: 'rejected' });
-        // Retrying a malformed job cannot help.
-        return Promise.reject(new UnrecoverableError(`unsupported job ${job.name}`));
-      }
-      const result = versions.offer(job.data);
-      metrics.jobs.inc({ job: job.name, outcome: result.outcome });
-      metrics.teams.set(versions.size);
-      logger.info(
-        { teamId: job.data.teamId, version: job.data.version, reason: job.data.reason, outcome: result.outcome },
-        'config changed',
-      );
-      return Promise.resolve(result);
-    },
+    // Synchronous work: a thrown error fails the job, as a rejected promise would.
+    (job: Job) => Promise.resolve().then(() => handleControlJob(job, deps)),
     {
       connection: { url: config.redis.url, maxRetriesPerRequest: null },
       prefix: config.redis.prefix,
@@ -39,7 +16,7 @@ export function startControlWorker(
     },
   );
   worker.on('error', (err) => {
-    logger.warn({ err: err.message }, 'control queue error');
+    deps.logger.warn({ err: err.message }, 'control queue error');
   });
   return worker;
 }
