@@ -22,6 +22,26 @@ describe('loadConfig', () => {
     expect(config.satellitePublicUrl).toBe('http://127.0.0.1:3001');
   });
 
+  it('reads the OAuth settings: TTLs, private-use schemes (empty = none), and no loopback metadata in production', () => {
+    const defaults = loadConfig({});
+    expect(defaults.oauth).toEqual({
+      accessTokenTtlSeconds: 600,
+      refreshTokenTtlSeconds: 30 * 86_400,
+      codeTtlSeconds: 60,
+      redirectSchemes: ['cursor', 'vscode', 'claude'],
+      cimdAllowLoopback: false,
+    });
+    expect(loadConfig({ OAUTH_REDIRECT_SCHEMES: '' }).oauth.redirectSchemes).toEqual([]);
+    expect(loadConfig({ OAUTH_REDIRECT_SCHEMES: 'Cursor, windsurf' }).oauth.redirectSchemes).toEqual(['cursor', 'windsurf']);
+    expect(problemsOf({ OAUTH_REDIRECT_SCHEMES: 'https,javascript' })).toHaveLength(2);
+    expect(problemsOf({ OAUTH_CIMD_ALLOW_LOOPBACK: 'true', NODE_ENV: 'production', ORBIT_ENCRYPTION_KEY: KEY })).toEqual([
+      expect.stringMatching(/OAUTH_CIMD_ALLOW_LOOPBACK=true is for development and tests only/),
+    ]);
+    expect(problemsOf({ OAUTH_ACCESS_TOKEN_TTL: '86400' })).toEqual([
+      expect.stringMatching(/OAUTH_ACCESS_TOKEN_TTL must be a whole number from 5 to 3600/),
+    ]);
+  });
+
   it('derives the public URLs from the ports when they are not set', () => {
     const config = loadConfig({ PORT: '4100', SATELLITE_PORT: '4101' });
     expect(config.publicUrl).toBe('http://127.0.0.1:4100');

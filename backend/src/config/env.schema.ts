@@ -101,6 +101,11 @@ class Reader {
     return value === undefined || value === '' ? fallback : value;
   }
 
+  /** Whether the variable is present at all, even empty. */
+  isSet(name: string): boolean {
+    return this.env[name] !== undefined;
+  }
+
   optional(name: string): string | undefined {
     const value = this.env[name];
     return value === undefined || value === '' ? undefined : value;
@@ -221,9 +226,10 @@ function readOAuth(r: Reader, nodeEnv: AppConfig['nodeEnv']): OAuthConfig {
   if (cimdAllowLoopback && nodeEnv === 'production') {
     r.problems.push('OAUTH_CIMD_ALLOW_LOOPBACK=true is for development and tests only: it is refused with NODE_ENV=production');
   }
-  const redirectSchemes = (
-    r.optional('OAUTH_REDIRECT_SCHEMES') === undefined ? ['cursor', 'vscode', 'claude'] : r.list('OAUTH_REDIRECT_SCHEMES')
-  ).map((scheme) => scheme.toLowerCase());
+  const redirectSchemes = // Unset: the clients we document; set to an empty value: no private-use scheme at all.
+  (r.isSet('OAUTH_REDIRECT_SCHEMES') ? r.list('OAUTH_REDIRECT_SCHEMES') : ['cursor', 'vscode', 'claude']).map((scheme) =>
+    scheme.toLowerCase(),
+  );
   for (const scheme of redirectSchemes) {
     if (!/^[a-z][a-z0-9+.-]*$/.test(scheme) || ['http', 'https', 'javascript', 'data', 'file', 'vbscript'].includes(scheme)) {
       r.problems.push(

@@ -114,7 +114,11 @@ export interface RevocationEntry {
   kind: 'jti' | 'client' | 'user';
   value: string;
   teamId: string | null;
-  /** Tokens issued before this instant match (ISO time); a later token of a re-added user or a new secret does not. */
+  /**
+   * Tokens issued before this instant match; one issued at or after it (a re-added user, a new secret) does not. It is
+   * always a whole second, and the backend answers the revoking request only once it has passed, so that `iat`
+   * (whole seconds) tells before from after.
+   */
   revokedAt: string;
   expiresAt: string;
 }
@@ -132,7 +136,7 @@ export function isRevoked(
 ): boolean {
   for (const entry of entries) {
     if (Date.parse(entry.expiresAt) <= now) continue;
-    if (claims.iat * 1000 > Date.parse(entry.revokedAt)) continue;
+    if (claims.iat * 1000 >= Date.parse(entry.revokedAt)) continue;
     if (entry.kind === 'jti' && entry.value === claims.jti) return true;
     if (entry.kind === 'client' && entry.value === claims.client_id) return true;
     if (entry.kind === 'user' && entry.value === claims.sub && (entry.teamId === null || entry.teamId === claims.team))

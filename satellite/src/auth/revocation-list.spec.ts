@@ -27,7 +27,8 @@ describe('RevocationList', () => {
 
   it('does not match a token issued after the revocation', () => {
     list.add([revocationEntry({ kind: 'client', value: 'client-1', revokedAt: new Date(T0).toISOString() })]);
-    expect(list.isRevoked(accessTokenClaims({ iat: T0_SECONDS }))).toBe(true);
+    expect(list.isRevoked(accessTokenClaims({ iat: T0_SECONDS - 1 }))).toBe(true);
+    expect(list.isRevoked(accessTokenClaims({ iat: T0_SECONDS }))).toBe(false);
     expect(list.isRevoked(accessTokenClaims({ iat: T0_SECONDS + 1 }))).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns';
 import { readFileSync } from 'node:fs';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { rootCertificates } from 'node:tls';
 import { Agent, fetch as undiciFetch, type RequestInit as UndiciRequestInit } from 'undici';
 
 /**
@@ -79,7 +80,8 @@ export function guardedFetch(options: GuardedFetchOptions): (url: string | URL, 
   const dispatcher = new Agent({
     connect: {
       lookup: guardedLookup,
-      ...(options.caFile !== undefined && { ca: readFileSync(options.caFile, 'utf8') }),
+      // Added to the usual roots, not instead of them: documents under public CAs keep working.
+      ...(options.caFile !== undefined && { ca: [...rootCertificates, readFileSync(options.caFile, 'utf8')] }),
     },
   });
   return async (url, init) => {

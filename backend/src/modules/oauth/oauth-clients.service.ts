@@ -10,6 +10,7 @@ import { sha256Hex } from '../../core/auth/tokens.js';
 import { AppException } from '../../core/errors/app.exception.js';
 import { pageWindow, toPage, type PageQueryDto } from '../../core/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
+import { WakeupService } from '../satellites/wakeups.service.js';
 import { TeamsRepository } from '../teams/teams.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { CreateOAuthClientDto } from './dto/oauth-client.dto.js';
@@ -41,6 +42,7 @@ export class OAuthClientsService {
     private readonly teams: TeamsRepository,
     private readonly users: UsersRepository,
     private readonly revocations: RevocationsService,
+    private readonly wakeups: WakeupService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -158,6 +160,11 @@ export class OAuthClientsService {
     await this.clients.save(client);
     await deleteClientRecords(this.records, client.id);
     await this.revocations.revoke([{ kind: 'client', value: client.id }]);
+    if (client.teamId !== null) {
+      // A change to what the team's satellites serve (DESIGN, principle 1): bump the version and wake them.
+      await this.teams.bumpConfigVersion(client.teamId);
+      await this.wakeups.teamChanged(client.teamId, 'client-revoked');
+    }
     await this.audit.record({
       action: 'oauth-client.revoke',
       target: { type: 'oauth-client', id: client.id },

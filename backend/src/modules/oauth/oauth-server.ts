@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MCP_SCOPE } from '@orbit/contracts';
+import { CLIENT_SECRET_PREFIX, MCP_SCOPE } from '@orbit/contracts';
 import type { NextFunction, Request, Response } from 'express';
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createLocalJWKSet, jwtVerify, type JWK } from 'jose';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { Repository } from 'typeorm';
@@ -94,7 +94,8 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
     const signing = await this.keys.load(oauth.accessTokenTtlSeconds + 3_600);
     const provider = new Provider(this.config.publicUrl, await this.configuration(signing.map((k) => k.jwk)));
     // The console's access tokens answer who the user is; the provider's own cookies only bind the interaction.
-    provider.proxy = this.config.trustedProxies.length > 0;
+    // X-Forwarded-* are rewritten from express's verdict (TRUSTED_PROXIES) before the provider sees them.
+    provider.proxy = true;
     // Secrets are stored as SHA-256 hashes (shown once, like every secret we issue): hash what the client presents.
     provider.Client.prototype.compareClientSecret = function compareClientSecret(
       this: { clientSecret?: string },
@@ -121,12 +122,14 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
   middleware(): (req: Request, res: Response, next: NextFunction) => void {
     return (req, res, next) => {
       const path = req.path;
-      if (!PROVIDER_PATHS.has(path) && !path.startsWith(`${OAUTH_ROUTES.authorization}/`)) return next();
+      const resumeOrRead = path.startsWith(`${OAUTH_ROUTES.authorization}/`) || path.startsWith(`${OAUTH_ROUTES.registration}/`);
+      if (!PROVIDER_PATHS.has(path) && !resumeOrRead) return next();
       if (!this.handler) {
         res.status(503).json({ statusCode: 503, error: 'Service Unavailable', message: 'The authorization server is starting' });
         return;
       }
       if (path === OAUTH_ROUTES.authorization && req.method === 'GET') defaultScope(req);
+      trustedForwarding(req);
       this.handler(req, res);
     };
   }
@@ -232,8 +235,16 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
         introspection: { enabled: false },
         revocation: { enabled: true },
         clientCredentials: { enabled: true },
-        registration: { enabled: true, initialAccessToken: false },
+        registration: {
+          enabled: true,
+          initialAccessToken: false,
+          // A confidential self-registered client's secret carries our prefix, like every secret we issue.
+          secretFactory: () => Promise.resolve(`${CLIENT_SECRET_PREFIX}${randomBytes(32).toString('base64url')}`),
+        },
         rpInitiatedLogout: { enabled: false },
+        // Not served: satellites take bearer tokens, and clients here use plain authorization requests.
+        pushedAuthorizationRequests: { enabled: false },
+        dPoP: { enabled: false },
         resourceIndicators: {
           enabled: true,
           useGrantedResource: () => Promise.resolve(true),
@@ -348,7 +359,8 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
     );
     if (problems.length > 0) {
       const first = problems[0]!;
-      throw new errors.InvalidRedirectUri(`redirect_uris[${first.index}] ${first.problem}`);
+      // A description starting with redirect_uris answers invalid_redirect_uri, with this message kept.
+      throw new errors.InvalidClientMetadata(`redirect_uris[${first.index}] ${first.problem}`);
     }
   }
 
@@ -375,6 +387,8 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
       (provider as unknown as { on(e: string, l: (...args: never[]) => void): void }).on(
         event,
         (_ctx: unknown, error: { error?: string; error_description?: string; error_detail?: string; message?: string }) => {
+          // Our JWT access tokens are revoked after the provider declines them (see revokeJwtAccessTokens).
+          if (event === 'revocation.error' && error.error === 'unsupported_token_type') return;
           this.logger.warn(
             `${event}: ${error.error ?? error.message ?? 'error'}${error.error_description ? ` (${error.error_description})` : ''}${error.error_detail ? `: ${error.error_detail}` : ''}`,
           );
@@ -441,12 +455,27 @@ function publicJwk(jwk: JWK): JWK {
   return pub;
 }
 
-/** An authorization request with no scope gets `mcp` (without one the provider would grant nothing). */
+/**
+ * The provider trusts X-Forwarded-* when `proxy` is on; express already decided, with TRUSTED_PROXIES, what to believe
+ * of them. Hand the provider express's verdict, so a client that is not a trusted proxy can't choose the host or
+ * scheme the provider builds URLs from.
+ */
+function trustedForwarding(req: Request): void {
+  req.headers['x-forwarded-proto'] = req.protocol;
+  req.headers['x-forwarded-host'] = req.get('host') ?? '';
+  req.headers['x-forwarded-for'] = req.ip ?? '';
+  delete req.headers['forwarded'];
+}
+
+/**
+ * Every authorization request asks for `mcp`, the one scope that makes a token useful: one with no scope, or only
+ * `openid`/`offline_access`, would end in a token satellites refuse (or in access_denied after consent).
+ */
 function defaultScope(req: Request): void {
   const url = new URL(req.url, 'http://orbit.invalid');
-  const scope = url.searchParams.get('scope');
-  if (scope === null || scope.trim() === '') {
-    url.searchParams.set('scope', MCP_SCOPE);
+  const scopes = (url.searchParams.get('scope') ?? '').split(' ').filter(Boolean);
+  if (!scopes.includes(MCP_SCOPE)) {
+    url.searchParams.set('scope', [...scopes, MCP_SCOPE].join(' '));
     req.url = `${url.pathname}${url.search}`;
   }
 }

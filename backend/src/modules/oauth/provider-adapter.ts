@@ -72,15 +72,24 @@ export class DatabaseAdapter implements Adapter {
       return;
     }
     await this.deps.records.delete({ model: this.model, id });
+    // The team chosen at consent goes with its grant.
+    if (this.model === 'Grant') await this.deps.records.delete({ model: GRANT_TEAM, id });
   }
 
+  /**
+   * The provider calls this on each token model's adapter, in parallel. The AccessToken one (always called) turns the
+   * grant's issued JWTs into revocation entries, once; each adapter deletes its own model's rows.
+   */
   async revokeByGrantId(grantId: string): Promise<void> {
-    const issued = await this.deps.records.find({ where: { model: ISSUED_ACCESS_TOKEN, grantId } });
-    const live = issued.filter((r) => r.expiresAt === null || r.expiresAt > new Date());
-    if (live.length > 0) {
-      await this.deps.revoke(live.map((r) => ({ kind: 'jti' as const, value: r.id, expiresAt: r.expiresAt ?? undefined })));
+    if (this.model === 'AccessToken') {
+      const issued = await this.deps.records.find({ where: { model: ISSUED_ACCESS_TOKEN, grantId } });
+      const live = issued.filter((r) => r.expiresAt === null || r.expiresAt > new Date());
+      if (live.length > 0) {
+        await this.deps.revoke(live.map((r) => ({ kind: 'jti' as const, value: r.id, expiresAt: r.expiresAt ?? undefined })));
+      }
+      await this.deps.records.delete({ model: ISSUED_ACCESS_TOKEN, grantId });
     }
-    await this.deps.records.delete({ grantId });
+    await this.deps.records.delete({ model: this.model, grantId });
   }
 
   /** Expired records are still returned: the provider checks expiry itself (and must see an expired code as such). */

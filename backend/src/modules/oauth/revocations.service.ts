@@ -37,7 +37,10 @@ export class RevocationsService {
 
   async revoke(requests: readonly RevocationRequest[]): Promise<RevocationEntry[]> {
     if (requests.length === 0) return [];
-    const now = new Date();
+    // Client and user entries cut at the next whole second, and this call returns only once it has passed: a token
+    // issued before the cut (iat in whole seconds) is matched, one issued after the caller got its answer is not.
+    const wholeSecond = requests.some((r) => r.kind !== 'jti');
+    const now = wholeSecond ? new Date(Math.ceil(Date.now() / 1000) * 1000) : new Date();
     const longest = new Date(now.getTime() + this.config.oauth.accessTokenTtlSeconds * 1000 + MARGIN_MS);
     const rows = requests.map((r) =>
       this.revocations.create({
@@ -60,6 +63,8 @@ export class RevocationsService {
       // The entries are stored: a satellite that missed the push loads them when it reconnects.
       this.logger.warn(`could not push ${entries.length} revocation entries to satellites: ${(error as Error).message}`);
     }
+    const wait = now.getTime() - Date.now();
+    if (wholeSecond && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     return entries;
   }
 

@@ -25,6 +25,8 @@ export class SatellitesRepository {
     const own = await this.satellites.find({ where: { kind: 'team', teamId }, order: { createdAt: 'ASC' } });
     const active = own.filter((s) => s.status !== 'revoked');
     if (active.length > 0) return active;
-    return (await this.satellites.find({ where: { kind: 'global' }, order: { createdAt: 'ASC' } })).filter((s) => s.status !== 'revoked');
+    return (await this.satellites.find({ where: { kind: 'global' }, order: { createdAt: 'ASC' } })).filter(
+      (s) => s.status !== 'revoked',
+    );
   }
 }

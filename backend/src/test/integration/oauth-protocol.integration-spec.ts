@@ -395,6 +395,18 @@ describe('OAuth protocol: refusals', () => {
       expect(await res.json()).toMatchObject({ error });
     });
 
+    it('says why a redirect URI was refused', async () => {
+      const res = await register({
+        client_name: 'bad',
+        token_endpoint_auth_method: 'none',
+        redirect_uris: [REDIRECT, 'http://app.example.com/cb'],
+      });
+      expect(await res.json()).toEqual({
+        error: 'invalid_redirect_uri',
+        error_description: expect.stringMatching(/^redirect_uris\[1\] must use https/),
+      });
+    });
+
     it('refuses malformed and oversized bodies', async () => {
       const malformed = await fetch(`${base}/oauth/register`, {
         method: 'POST',
@@ -440,6 +452,43 @@ describe('OAuth protocol: refusals', () => {
       expect((all.body.items as { name: string; kind: string }[]).filter((c) => c.kind === 'dynamic').map((c) => c.name)).toEqual(
         expect.arrayContaining(['Cursor', 'VS Code', 'Claude Code']),
       );
+    });
+  });
+
+  describe('scopes and forwarded headers', () => {
+    it('grants mcp whatever scope the client names, so the token is one satellites accept', async () => {
+      const clientId = await publicClient();
+      const { verifier, challenge } = pkce();
+      const { redirect } = await authorizeInBrowser(
+        base,
+        authorizeUrl({
+          client_id: clientId,
+          redirect_uri: REDIRECT,
+          code_challenge: challenge,
+          code_challenge_method: 'S256',
+          scope: 'openid',
+        }),
+        { accessToken: admin, teamId },
+      );
+      const res = await token({
+        grant_type: 'authorization_code',
+        client_id: clientId,
+        code: redirect.searchParams.get('code')!,
+        redirect_uri: REDIRECT,
+        code_verifier: verifier,
+      });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { access_token: string };
+      expect(String(decodeJwt(body.access_token).scope).split(' ')).toContain('mcp');
+    });
+
+    it('ignores X-Forwarded-* from a peer that is not a trusted proxy', async () => {
+      const res = await fetch(`${base}/.well-known/oauth-authorization-server`, {
+        headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
+      });
+      const metadata = (await res.json()) as Record<string, string>;
+      expect(metadata['token_endpoint']).toBe(`${base}/oauth/token`);
+      expect(metadata['authorization_endpoint']).toBe(`${base}/oauth/authorize`);
     });
   });
 

@@ -2,7 +2,13 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { auth, type OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
-import { SatelliteJobName, satelliteQueueName, type RevocationFeed } from '@orbit/contracts';
+import {
+  isRevoked,
+  SatelliteJobName,
+  satelliteQueueName,
+  type OrbitAccessTokenClaims,
+  type RevocationFeed,
+} from '@orbit/contracts';
 import { Queue } from 'bullmq';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -197,6 +203,9 @@ describe('OAuth authorization server', () => {
 
     it('revokes: the client gets invalid_client, satellites get a revocation entry on their queue and in the feed', async () => {
       const created = await createClient(alice, { name: 'to revoke' });
+      const versionBefore = (
+        await request(t.http).get(`/api/teams/${teamId}`).set('Authorization', `Bearer ${admin}`).expect(200)
+      ).body.configVersion as number;
       expect((await clientCredentials(created.body.clientId, created.body.clientSecret)).status).toBe(200);
       await request(t.http)
         .delete(`/api/teams/${teamId}/oauth-clients/${created.body.clientId}`)
@@ -205,6 +214,9 @@ describe('OAuth authorization server', () => {
       const res = await clientCredentials(created.body.clientId, created.body.clientSecret);
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ error: 'invalid_client' });
+      // A change to what the team's satellites serve: the team's config version moved on.
+      const team = await request(t.http).get(`/api/teams/${teamId}`).set('Authorization', `Bearer ${admin}`).expect(200);
+      expect(team.body.configVersion).toBeGreaterThan(versionBefore);
 
       const feed = await request(t.http)
         .get('/api/satellite/revocations')
@@ -240,7 +252,20 @@ describe('OAuth authorization server', () => {
         .expect(200);
       expect(rotated.body.clientSecret).not.toBe(created.body.clientSecret);
       expect((await clientCredentials(created.body.clientId, created.body.clientSecret)).status).toBe(401);
-      expect((await clientCredentials(created.body.clientId, rotated.body.clientSecret as string)).status).toBe(200);
+      const fresh = await clientCredentials(created.body.clientId, rotated.body.clientSecret as string);
+      expect(fresh.status).toBe(200);
+      // Tokens of the old secret are revoked on satellites; one obtained right after the rotation is not matched.
+      const feed = await request(t.http)
+        .get('/api/satellite/revocations')
+        .set('Authorization', `Bearer ${satelliteCredential}`)
+        .expect(200);
+      const entries = (feed.body as RevocationFeed).entries.filter(
+        (e) => e.kind === 'client' && e.value === created.body.clientId,
+      );
+      expect(entries).toHaveLength(1);
+      const claims = decodeJwt(((await fresh.json()) as { access_token: string }).access_token);
+      expect(isRevoked(claims as unknown as OrbitAccessTokenClaims, entries)).toBe(false);
+      expect(isRevoked({ ...(claims as unknown as OrbitAccessTokenClaims), iat: claims.iat! - 1 }, entries)).toBe(true);
       // A team admin sees and revokes members' clients, but never gets a secret that acts as another member.
       await request(t.http)
         .post(`/api/teams/${teamId}/oauth-clients/${created.body.clientId}/rotate-secret`)
