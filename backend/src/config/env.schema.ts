@@ -227,9 +227,9 @@ function readOAuth(r: Reader, nodeEnv: AppConfig['nodeEnv']): OAuthConfig {
     r.problems.push('OAUTH_CIMD_ALLOW_LOOPBACK=true is for development and tests only: it is refused with NODE_ENV=production');
   }
   const redirectSchemes = // Unset: the clients we document; set to an empty value: no private-use scheme at all.
-  (r.isSet('OAUTH_REDIRECT_SCHEMES') ? r.list('OAUTH_REDIRECT_SCHEMES') : ['cursor', 'vscode', 'claude']).map((scheme) =>
-    scheme.toLowerCase(),
-  );
+    (r.isSet('OAUTH_REDIRECT_SCHEMES') ? r.list('OAUTH_REDIRECT_SCHEMES') : ['cursor', 'vscode', 'claude']).map((scheme) =>
+      scheme.toLowerCase(),
+    );
   for (const scheme of redirectSchemes) {
     if (!/^[a-z][a-z0-9+.-]*$/.test(scheme) || ['http', 'https', 'javascript', 'data', 'file', 'vbscript'].includes(scheme)) {
       r.problems.push(
