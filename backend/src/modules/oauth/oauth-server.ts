@@ -122,8 +122,7 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
   middleware(): (req: Request, res: Response, next: NextFunction) => void {
     return (req, res, next) => {
       const path = req.path;
-      const resumeOrRead = path.startsWith(`${OAUTH_ROUTES.authorization}/`) || path.startsWith(`${OAUTH_ROUTES.registration}/`);
-      if (!PROVIDER_PATHS.has(path) && !resumeOrRead) return next();
+      if (!PROVIDER_PATHS.has(path) && !path.startsWith(`${OAUTH_ROUTES.authorization}/`)) return next();
       if (!this.handler) {
         res.status(503).json({ statusCode: 503, error: 'Service Unavailable', message: 'The authorization server is starting' });
         return;
@@ -238,6 +237,9 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
         registration: {
           enabled: true,
           initialAccessToken: false,
+          // No RFC 7592 management: a registration is not read back or changed (its answer would show the stored
+          // hash instead of the secret), so no registration access token is issued.
+          issueRegistrationAccessToken: false,
           // A confidential self-registered client's secret carries our prefix, like every secret we issue.
           secretFactory: () => Promise.resolve(`${CLIENT_SECRET_PREFIX}${randomBytes(32).toString('base64url')}`),
         },
@@ -462,7 +464,8 @@ function publicJwk(jwk: JWK): JWK {
  */
 function trustedForwarding(req: Request): void {
   req.headers['x-forwarded-proto'] = req.protocol;
-  req.headers['x-forwarded-host'] = req.get('host') ?? '';
+  // Express 5's req.host: X-Forwarded-Host from a trusted proxy, else the Host header (with its port).
+  req.headers['x-forwarded-host'] = req.host;
   req.headers['x-forwarded-for'] = req.ip ?? '';
   delete req.headers['forwarded'];
 }
