@@ -10,6 +10,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
 import { InstallationsModule } from './modules/installations/installations.module.js';
 import { OAuthModule } from './modules/oauth/oauth.module.js';
+import { RegistryModule } from './modules/registry/registry.module.js';
 import { SatellitesModule } from './modules/satellites/satellites.module.js';
 import { VaultModule } from './core/vault/vault.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         InstallationsModule,
         SatellitesModule,
         OAuthModule,
+        RegistryModule,
         HealthModule,
       ],
       // The access guard (deny by default) is registered by IdentityModule, which provides sessions.

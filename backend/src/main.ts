@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { createApp } from './app.factory.js';
 import { resolveAdminLogin } from './config/admin-login.js';
 import { loadKeyRing } from './config/encryption-keys.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/env.schema.js';
@@ -30,6 +29,8 @@ async function bootstrap(): Promise<void> {
     // Both are checked before anything listens: a bad key file is a boot error, not a failed request later.
     loadKeyRing(config.encryption);
     resolveAdminLogin(config);
+    // Loaded only now: a configuration error above is reported without loading the whole application first.
+    const { createApp } = await import('./app.factory.js');
     const app = await createApp(config);
     await app.listen(config.port, config.host);
     process.stdout.write(

@@ -39,6 +39,20 @@ export interface AppConfig {
   bodyLimit: string;
   consoleDir: string;
   oauth: OAuthConfig;
+  registry: RegistryConfig;
+}
+
+export interface RegistryConfig {
+  /** Base URL of the MCP Registry API (`/v0.1/servers` is read from it). */
+  url: string;
+  /** Cron pattern of the scheduled sync, or null when `REGISTRY_SYNC_CRON=off`. */
+  cron: string | null;
+  pageLimit: number;
+  timeoutMs: number;
+  attempts: number;
+  backoffMs: number;
+  /** How long a running sync's job lock lasts: after a crash, another backend resumes the run once it lapsed. */
+  lockMs: number;
 }
 
 export interface OAuthConfig {
@@ -221,6 +235,22 @@ function readSso(r: Reader): SsoConfig | null {
   };
 }
 
+function readRegistry(r: Reader): RegistryConfig {
+  const cron = r.string('REGISTRY_SYNC_CRON', '0 * * * *').trim();
+  if (cron !== 'off' && !/^(\S+\s+){4,5}\S+$/.test(cron)) {
+    r.problems.push(`REGISTRY_SYNC_CRON must be a cron pattern such as "0 * * * *", or off (got ${JSON.stringify(cron)})`);
+  }
+  return {
+    url: r.url('REGISTRY_URL', 'https://registry.modelcontextprotocol.io', ['http:', 'https:'], { trailingSlash: false }),
+    cron: cron === 'off' ? null : cron,
+    pageLimit: r.int('REGISTRY_SYNC_PAGE_LIMIT', 100, 1, 100),
+    timeoutMs: r.int('REGISTRY_SYNC_TIMEOUT_MS', 30_000, 100, 300_000),
+    attempts: r.int('REGISTRY_SYNC_ATTEMPTS', 6, 1, 20),
+    backoffMs: r.int('REGISTRY_SYNC_BACKOFF_MS', 1_000, 1, 60_000),
+    lockMs: r.int('REGISTRY_SYNC_LOCK_MS', 30_000, 1_000, 600_000),
+  };
+}
+
 function readOAuth(r: Reader, nodeEnv: AppConfig['nodeEnv']): OAuthConfig {
   const cimdAllowLoopback = r.boolean('OAUTH_CIMD_ALLOW_LOOPBACK', false);
   if (cimdAllowLoopback && nodeEnv === 'production') {
@@ -330,6 +360,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sso: readSso(r),
     consoleDir: isAbsolute(consoleDir) ? consoleDir : resolve(consoleDir),
     oauth: readOAuth(r, nodeEnv),
+    registry: readRegistry(r),
   };
   for (const proxy of config.trustedProxies) {
     const [address, bits, ...rest] = proxy.split('/');

@@ -37,6 +37,8 @@ export interface CatalogServerDto {
   icons: string[];
   tags: string[];
   source: 'registry' | 'manual';
+  /** The registry deleted it: hidden from browsing, kept for the installations that use it. */
+  upstreamDeleted: boolean;
   /** null for a global entry; the owning team for a team-private one. */
   ownerTeamId: string | null;
   status: CatalogStatus;
@@ -55,6 +57,12 @@ export interface CatalogVersionDto {
   version: string;
   isLatest: boolean;
   status: CatalogStatus | 'deleted';
+  /** When the registry published it (null for manual entries). */
+  publishedAt: string | null;
+  /** False for registry packages satellites can't run yet (pypi, oci, nuget, mcpb). */
+  runnable: boolean;
+  /** An admin changed the imported definition; syncs keep it. */
+  mappingOverridden: boolean;
   transport: Transport;
   config: ConfigDefinition;
   createdAt: string;

@@ -106,3 +106,13 @@ export type {
   RevocationEntry,
   RevocationFeed,
 } from './oauth.js';
+export { SYNC_RUN_STATUSES } from './registry.js';
+export type {
+  StartSyncRequest,
+  StartSyncResponse,
+  SyncRunDto,
+  SyncRunMode,
+  SyncRunStatus,
+  SyncSkip,
+  SyncWarning,
+} from './registry.js';

@@ -3,6 +3,8 @@ import { CreateIdentity1763910000000 } from '../../migrations/1763910000000-Crea
 import { CreateCatalog1763920000000 } from '../../migrations/1763920000000-CreateCatalog.js';
 import { CreateSatellites1763930000000 } from '../../migrations/1763930000000-CreateSatellites.js';
 import { CreateOAuth1763940000000 } from '../../migrations/1763940000000-CreateOAuth.js';
+import { CreateRegistrySync1763950000000 } from '../../migrations/1763950000000-CreateRegistrySync.js';
+import { SyncRun } from '../../modules/registry/sync-run.entity.js';
 import { OAuthClient } from '../../modules/oauth/oauth-client.entity.js';
 import { OAuthRecord } from '../../modules/oauth/oauth-record.entity.js';
 import { Revocation } from '../../modules/oauth/revocation.entity.js';
@@ -38,6 +40,7 @@ export const ENTITIES = [
   OAuthClient,
   OAuthRecord,
   Revocation,
+  SyncRun,
 ];
 export const MIGRATIONS = [
   CreateSystemSettings1763900000000,
@@ -45,4 +48,5 @@ export const MIGRATIONS = [
   CreateCatalog1763920000000,
   CreateSatellites1763930000000,
   CreateOAuth1763940000000,
+  CreateRegistrySync1763950000000,
 ];

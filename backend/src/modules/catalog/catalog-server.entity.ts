@@ -62,6 +62,10 @@ export class CatalogServer {
   @Column({ name: 'transport_type', type: 'varchar', length: 20, nullable: true })
   transportType!: TransportType | null;
 
+  /** The registry deleted this entry (its latest version): hidden from browsing, kept for installations. */
+  @Column({ name: 'upstream_deleted', type: 'boolean', default: false })
+  upstreamDeleted!: boolean;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 

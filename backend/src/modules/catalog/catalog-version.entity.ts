@@ -28,6 +28,25 @@ export class CatalogVersion {
   @Column({ name: 'config_definition', type: 'text' })
   configDefinition!: string;
 
+  /** Registry dates of this version (null for manual entries). */
+  @Column({ name: 'published_at', type: 'datetime', nullable: true })
+  publishedAt!: Date | null;
+
+  @Column({ name: 'registry_updated_at', type: 'datetime', nullable: true })
+  registryUpdatedAt!: Date | null;
+
+  /** SHA-256 of the registry entry last imported: the same entry again is no write at all. */
+  @Column({ name: 'source_hash', type: 'varchar', length: 64, nullable: true })
+  sourceHash!: string | null;
+
+  /** An admin changed the imported definition: later syncs keep it (they still update status and dates). */
+  @Column({ name: 'mapping_overridden', type: 'boolean', default: false })
+  mappingOverridden!: boolean;
+
+  /** Whether satellites can run it today (npm packages and remotes); pypi, oci, nuget and mcpb need a runtime first. */
+  @Column({ type: 'boolean', default: true })
+  runnable!: boolean;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 }

@@ -36,6 +36,8 @@ export class CatalogRepository {
     }
     if (filter.tag) query.andWhere('s.tags LIKE :tag', { tag: `%,${escapeLike(filter.tag)},%` });
     if (filter.transport) query.andWhere('s.transport_type = :transport', { transport: filter.transport });
+    // Deleted upstream: kept (installations still work), never offered, not even to admins browsing hidden entries.
+    query.andWhere('s.upstream_deleted = :deleted', { deleted: false });
     if (!filter.includeHidden) query.andWhere('s.hidden = :no', { no: false }).andWhere("s.status <> 'disabled'");
     const teamIds = filter.teamIds;
     if (teamIds !== undefined) {

@@ -15,6 +15,7 @@ export class CatalogServerResponse {
   @ApiProperty({ type: [String] }) icons!: string[];
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty({ enum: ['registry', 'manual'] }) source!: string;
+  @ApiProperty({ description: 'deleted in the registry: hidden from browsing' }) upstreamDeleted!: boolean;
   @ApiProperty({ type: String, nullable: true }) ownerTeamId!: string | null;
   @ApiProperty({ enum: CATALOG_STATUSES }) status!: string;
   @ApiProperty() hidden!: boolean;
@@ -32,6 +33,10 @@ export class CatalogVersionResponse {
   @ApiProperty() version!: string;
   @ApiProperty() isLatest!: boolean;
   @ApiProperty({ enum: [...CATALOG_STATUSES, 'deleted'] }) status!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) publishedAt!: string | null;
+  @ApiProperty({ description: 'false for registry packages satellites cannot run yet (pypi, oci, nuget, mcpb)' })
+  runnable!: boolean;
+  @ApiProperty({ description: 'an admin changed the imported definition; syncs keep it' }) mappingOverridden!: boolean;
   @ApiProperty({ description: '{type:"stdio", command, package?} or {type, url}' }) transport!: object;
   @ApiProperty({ description: '{template, team, user}' }) config!: object;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

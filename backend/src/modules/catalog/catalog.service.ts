@@ -115,6 +115,7 @@ export class CatalogService {
     server.icons = JSON.stringify(dto.icons ?? []);
     server.tags = tagsToColumn(dto.tags ?? []);
     server.source = 'manual';
+    server.upstreamDeleted = false;
     server.status = 'active';
     server.hidden = false;
     server.featured = false;
@@ -254,6 +255,11 @@ export class CatalogService {
       team: dto.config.team ?? {},
       user: dto.config.user ?? {},
     });
+    version.publishedAt = null;
+    version.registryUpdatedAt = null;
+    version.sourceHash = null;
+    version.mappingOverridden = false;
+    version.runnable = true;
     version.createdAt = new Date();
     return version;
   }

@@ -85,7 +85,7 @@ describe('OAuth protocol: refusals', () => {
     admin = await t.login(ADMIN.email, ADMIN.password);
     const me = await request(t.http).get('/api/me').set('Authorization', `Bearer ${admin}`).expect(200);
     adminId = me.body.id as string;
-    teamId = (me.body.teams as { id: string }[])[0]!.id;
+    teamId = (me.body.teams as { teamId: string }[])[0]!.teamId;
     satelliteCredential = `orbit_sat_${randomBytes(24).toString('base64url')}`;
     await t.app
       .get(DataSource)

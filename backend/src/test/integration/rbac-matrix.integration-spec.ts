@@ -1,7 +1,9 @@
 import { RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { hasPermission, type GlobalRole, type TeamRole } from '@orbit/contracts';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { SyncRun } from '../../modules/registry/sync-run.entity.js';
 import request from 'supertest';
 import { ACCESS_RULE, type AccessRule } from '../../core/auth/access.decorator.js';
 import { remoteEntry } from '../factories/catalog.js';
@@ -158,7 +160,24 @@ describe('RBAC matrix over every registered route', () => {
       .set('Authorization', `Bearer ${clientOwner}`)
       .send({ name: `matrix ${unique()}` });
     if (client.status !== 201) throw new Error(`fixture client: ${client.status} ${JSON.stringify(client.body)}`);
+    // A finished registry sync run to read.
+    const runId = randomUUID();
+    await t.app.get(DataSource).getRepository(SyncRun).insert({
+      id: runId,
+      status: 'succeeded',
+      mode: 'full',
+      trigger: 'manual',
+      updatedSince: null,
+      cursor: null,
+      skipped: '[]',
+      warnings: '[]',
+      estimatedTotal: null,
+      error: null,
+      startedAt: new Date(),
+      finishedAt: new Date(),
+    });
     return {
+      runId,
       clientId: client.body.clientId as string,
       teamA,
       memberId,
@@ -219,6 +238,7 @@ describe('RBAC matrix over every registered route', () => {
           .replace(':installationId', f.installationId)
           .replace(':teamId', f.teamA)
           .replace(':clientId', f.clientId)
+          .replace(':runId', f.runId)
           .replace(':uid', 'unknownInteraction0123')
           .replace(':userId', route.path.startsWith('/api/teams/') ? f.memberId : f.victimId);
         const token = tokens.get(who);

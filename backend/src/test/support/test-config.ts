@@ -15,6 +15,11 @@ export function testConfig(options: { databaseUrl?: string; redisPrefix: string;
     REDIS_URL: REDIS_TEST_URL,
     ORBIT_REDIS_PREFIX: options.redisPrefix,
     ORBIT_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+    // No scheduled registry sync in tests, and no reaching for the real registry: a run fails fast unless a test
+    // points REGISTRY_URL at its local registry server.
+    REGISTRY_SYNC_CRON: 'off',
+    REGISTRY_URL: 'http://127.0.0.1:9',
+    REGISTRY_SYNC_ATTEMPTS: '1',
     ...(options.databaseUrl && { DATABASE_URL: options.databaseUrl }),
     ...options.env,
   });

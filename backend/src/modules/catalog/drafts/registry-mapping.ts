@@ -140,7 +140,7 @@ class DefinitionBuilder {
   }
 }
 
-interface ServerJson {
+export interface ServerJson {
   name?: string;
   packages?: {
     registryType?: string;
