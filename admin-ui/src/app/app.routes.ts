@@ -36,6 +36,11 @@ export const routes: Routes = [
         canActivate: [permissionGuard('oauth-clients:manage-all')],
         loadChildren: () => import('./oauth-clients/oauth-clients.routes').then((m) => m.ALL_OAUTH_CLIENTS_ROUTES),
       },
+      {
+        path: 'registry',
+        canActivate: [permissionGuard('registry:manage')],
+        loadChildren: () => import('./registry/registry.routes').then((m) => m.REGISTRY_ROUTES),
+      },
       { path: 'audit', loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES) },
     ],
   },

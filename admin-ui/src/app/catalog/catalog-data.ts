@@ -37,6 +37,13 @@ export function latestVersion(server: CatalogServerDto, versions: readonly Catal
   );
 }
 
+const SOURCE_LABELS: Readonly<Record<CatalogServerDto['source'], string>> = { registry: 'Registry', manual: 'Manual' };
+
+/** Where an entry comes from: imported by the registry sync, or made by an admin. */
+export function sourceLabel(source: CatalogServerDto['source']): string {
+  return SOURCE_LABELS[source] ?? source;
+}
+
 /** Global entries are the global admins'; a team-private one is also its team's admins'. */
 export function canManageEntry(auth: AuthStore, server: CatalogServerDto): boolean {
   return server.ownerTeamId ? auth.canInTeam(server.ownerTeamId, 'catalog:manage-team') : auth.can('catalog:manage-global');

@@ -11,6 +11,7 @@ import type {
   OAuthClientDto,
   OAuthInteractionDto,
   Page,
+  SyncRunDto,
   TeamDto,
   UserConfigDto,
   UserDto,
@@ -110,6 +111,7 @@ export function aCatalogServer(overrides: Partial<CatalogServerDto> = {}): Catal
     icons: [],
     tags: [],
     source: 'manual',
+    upstreamDeleted: false,
     ownerTeamId: null,
     status: 'active',
     hidden: false,
@@ -131,6 +133,9 @@ export function aCatalogVersion(overrides: Partial<CatalogVersionDto> = {}): Cat
     version: '1.0.0',
     isLatest: true,
     status: 'active',
+    publishedAt: null,
+    runnable: true,
+    mappingOverridden: false,
     transport: {
       type: 'stdio',
       command: 'npx',
@@ -224,6 +229,34 @@ export function anInteraction(overrides: Partial<OAuthInteractionDto> = {}): OAu
     scopes: ['mcp'],
     resource: null,
     teams: [{ id: 't1', name: 'Platform', slug: 'platform', mcpUrl: 'https://satellite.example.com/mcp' }],
+    ...overrides,
+  };
+}
+
+/** A full sync that succeeded: 3 pages, 250 entries, 1 skipped, no warnings, two minutes long. */
+export function aSyncRun(overrides: Partial<SyncRunDto> = {}): SyncRunDto {
+  const n = next();
+  return {
+    id: `run-${n}`,
+    status: 'succeeded',
+    mode: 'full',
+    trigger: 'manual',
+    updatedSince: null,
+    pages: 3,
+    seen: 250,
+    imported: 240,
+    updated: 0,
+    unchanged: 9,
+    skipped: [{ name: 'io.github.example/broken', version: '0.1.0', reason: 'the server has neither a package nor a remote' }],
+    skippedCount: 1,
+    warnings: [],
+    warningCount: 0,
+    estimatedTotal: null,
+    retries: 0,
+    error: null,
+    startedAt: '2026-03-01T12:00:00.000Z',
+    finishedAt: '2026-03-01T12:02:00.000Z',
+    createdAt: '2026-03-01T12:00:00.000Z',
     ...overrides,
   };
 }

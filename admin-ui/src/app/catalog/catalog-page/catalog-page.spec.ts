@@ -59,6 +59,19 @@ describe('CatalogPage', () => {
       expect(row).toContain(text);
   });
 
+  it('shows where each entry comes from, and which ones the registry deleted', async () => {
+    await open({ globalRole: 'global_admin' });
+    http
+      .expectOne('/api/catalog/servers?limit=50')
+      .flush(pageOf([aCatalogServer({ source: 'registry', upstreamDeleted: true }), aCatalogServer({ source: 'manual' })]));
+    await settle(fixture);
+    const [imported, manual] = allByTestId(element, 'catalog-row');
+    expect(byTestId(imported!, 'catalog-source-chip').textContent?.trim()).toBe('Registry');
+    expect(byTestId(imported!, 'catalog-upstream-deleted').textContent?.trim()).toBe('Deleted upstream');
+    expect(byTestId(manual!, 'catalog-source-chip').textContent?.trim()).toBe('Manual');
+    expect(manual!.querySelector('[data-testid=catalog-upstream-deleted]')).toBeNull();
+  });
+
   it('builds the query from the debounced search, the tag, the transport and the team', async () => {
     await open();
     http.expectOne('/api/catalog/servers?limit=50').flush(pageOf([]));

@@ -17,12 +17,16 @@ import { PagedFooter } from '../../core/ui/paged-footer';
 import { PagedList } from '../../core/ui/paged-list';
 import { RowLink } from '../../core/ui/row-link';
 import { StatusChip } from '../../core/ui/status-chip';
-import { loadTeamOptions } from '../catalog-data';
+import { loadTeamOptions, sourceLabel } from '../catalog-data';
 
 const PAGE_SIZE = 50;
 const TYPING_DELAY_MS = 300;
 
-/** Browses the catalog: search, tag and transport filters, and "what can this team install". */
+/**
+ * Browses the catalog: search, tag and transport filters, and "what can this team install".
+ * Test ids: `catalog-create`, `catalog-search`, `catalog-tag`, `catalog-transport`, `catalog-team`, `catalog-clear`,
+ * `catalog-row`, `catalog-source-chip`, `catalog-upstream-deleted`, `catalog-more`.
+ */
 @Component({
   selector: 'orbit-catalog-page',
   imports: [
@@ -53,7 +57,8 @@ export class CatalogPage implements OnInit {
   readonly teamId = input<string>();
 
   protected readonly transportTypes = TRANSPORT_TYPES;
-  protected readonly columns = ['title', 'transport', 'tags', 'status', 'version'];
+  protected readonly columns = ['title', 'source', 'transport', 'tags', 'status', 'version'];
+  protected readonly sourceLabel = sourceLabel;
   protected readonly filters = new FormGroup({
     q: new FormControl('', { nonNullable: true }),
     tag: new FormControl('', { nonNullable: true }),

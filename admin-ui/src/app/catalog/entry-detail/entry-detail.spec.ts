@@ -73,6 +73,32 @@ describe('EntryDetail', () => {
     expect(allByTestId(element, 'definition-team-row')[0]?.textContent).toContain('tenant');
   });
 
+  it('shows a registry entry’s source and flags, and which versions need a runtime or keep an admin’s mapping', async () => {
+    await signIn({ globalRole: 'global_admin' });
+    fixture = TestBed.createComponent(EntryDetail);
+    element = fixture.nativeElement as HTMLElement;
+    fixture.componentRef.setInput('serverId', 's1');
+    await fixture.whenStable();
+    http.expectOne('/api/teams?limit=100').flush(pageOf([]));
+    http.expectOne('/api/catalog/servers/s1').flush(aCatalogServer({ id: 's1', source: 'registry', upstreamDeleted: true }));
+    http
+      .expectOne('/api/catalog/servers/s1/versions?limit=100')
+      .flush(
+        pageOf([
+          aCatalogVersion({ version: '2.0.0', runnable: false }),
+          aCatalogVersion({ version: '1.0.0', isLatest: false, mappingOverridden: true }),
+        ]),
+      );
+    await settle(fixture);
+    expect(byTestId(element, 'catalog-source-chip').textContent?.trim()).toBe('Registry');
+    expect(present('catalog-upstream-deleted')).toBe(true);
+    const [newer, older] = allByTestId(element, 'entry-version-row');
+    expect(byTestId(newer!, 'catalog-version-needs-runtime').textContent?.trim()).toBe('Needs a runtime');
+    expect(newer!.querySelector('[data-testid=catalog-version-mapping-overridden]')).toBeNull();
+    expect(byTestId(older!, 'catalog-version-mapping-overridden').textContent?.trim()).toBe('Mapping overridden');
+    expect(older!.querySelector('[data-testid=catalog-version-needs-runtime]')).toBeNull();
+  });
+
   it('lets a team admin install the chosen version in their team, and a team user only read', async () => {
     await open({ teams: [{ teamId: 't1', teamName: 'Platform', role: 'team_admin', personal: false }] }, [
       aTeam({ id: 't1', name: 'Platform' }),

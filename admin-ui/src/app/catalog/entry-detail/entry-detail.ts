@@ -15,11 +15,16 @@ import { LoadState, loadFor } from '../../core/ui/load-state';
 import { Notifier } from '../../core/ui/notifier';
 import { RowLink } from '../../core/ui/row-link';
 import { StatusChip } from '../../core/ui/status-chip';
-import { canManageEntry, latestVersion, loadEntry, loadTeamOptions } from '../catalog-data';
+import { canManageEntry, latestVersion, loadEntry, loadTeamOptions, sourceLabel } from '../catalog-data';
 import { DefinitionView } from '../definition-view/definition-view';
 import { TransportSummary } from '../transport-summary';
 
-/** One catalog entry: its info, its versions, and the transport and configuration tiers of the chosen version. */
+/**
+ * One catalog entry: its info, its versions, and the transport and configuration tiers of the chosen version.
+ * Test ids: `entry-error`, `entry-title`, `catalog-install`, `catalog-install-team`, `catalog-edit`, `catalog-delete`,
+ * `entry-status`, `catalog-source-chip`, `catalog-upstream-deleted`, `entry-description`, `entry-version-row`,
+ * `catalog-version-needs-runtime`, `catalog-version-mapping-overridden`, and those of TransportSummary and DefinitionView.
+ */
 @Component({
   selector: 'orbit-entry-detail',
   imports: [
@@ -55,6 +60,13 @@ export class EntryDetail {
   protected readonly versions = signal<CatalogVersionDto[]>([]);
   protected readonly selectedId = signal<string | null>(null);
   protected readonly teams = signal<TeamDto[]>([]);
+  protected readonly sourceLabel = sourceLabel;
+  /** What the registry flags mean, on hover. */
+  protected readonly hints = {
+    deleted: 'The registry deleted this server: teams no longer find it in the catalog; installations keep working',
+    runtime: 'Satellites cannot run this package type (pypi, oci, nuget, mcpb) yet',
+    overridden: 'An admin changed the imported definition; registry syncs keep it',
+  };
   protected readonly state = new LoadState('This catalog entry does not exist or is not available to you.');
 
   protected readonly version = computed(() => this.versions().find((v) => v.id === this.selectedId()) ?? null);

@@ -34,6 +34,9 @@ import type {
   OAuthInteractionResultDto,
   Page,
   PageQuery,
+  StartSyncRequest,
+  StartSyncResponse,
+  SyncRunDto,
   TeamDto,
   UpdateCatalogServerRequest,
   UpdateInstallationRequest,
@@ -268,6 +271,22 @@ export class ApiClient {
   /** The team's MCP URL and the authorization server, for the "connect a client" snippets. */
   getConnectInfo(teamId: string): Promise<ConnectInfoDto> {
     return this.call(this.http.get<ConnectInfoDto>(`${teamPath(teamId)}/connect`));
+  }
+
+  // Registry sync (global admins)
+
+  /** 409 `in_progress` while a run is queued or running. */
+  startRegistrySync(body: StartSyncRequest): Promise<StartSyncResponse> {
+    return this.call(this.http.post<StartSyncResponse>('/api/admin/registry/sync', body));
+  }
+
+  /** Newest first. */
+  listSyncRuns(query: PageQuery = {}): Promise<Page<SyncRunDto>> {
+    return this.call(this.http.get<Page<SyncRunDto>>(withQuery('/api/admin/registry/sync', { ...query })));
+  }
+
+  getSyncRun(runId: string): Promise<SyncRunDto> {
+    return this.call(this.http.get<SyncRunDto>(`/api/admin/registry/sync/${encodeURIComponent(runId)}`));
   }
 
   // OAuth consent (the authorization server's interaction, shown by the console)

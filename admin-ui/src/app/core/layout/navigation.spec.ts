@@ -24,7 +24,7 @@ describe('visibleNavItems', () => {
 });
 
 describe('NAV_ITEMS', () => {
-  it('offers Users and all OAuth clients only to global admins, Installations to team members, and the rest to everyone', () => {
+  it('offers Users, all OAuth clients and Registry sync only to global admins, Installations to team members, and the rest to everyone', () => {
     const paths = (globalRole: 'global_admin' | 'global_user', teamRoles: ('team_admin' | 'team_user')[] = []) =>
       visibleNavItems(NAV_ITEMS, permissionsOf(globalRole, teamRoles)).map((i) => i.path);
     expect(paths('global_user')).toEqual(['/', '/teams', '/catalog', '/connect', '/audit']);
@@ -37,6 +37,7 @@ describe('NAV_ITEMS', () => {
       '/connect',
       '/users',
       '/oauth-clients',
+      '/registry',
       '/audit',
     ]);
   });
@@ -50,6 +51,7 @@ describe('NAV_ITEMS', () => {
       'nav-connect',
       'nav-users',
       'nav-oauth-clients',
+      'nav-registry',
       'nav-audit',
     ]);
   });

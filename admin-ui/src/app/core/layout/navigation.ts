@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Connect a client', icon: 'cable', path: '/connect' },
   { label: 'Users', icon: 'manage_accounts', path: '/users', permission: 'users:manage' },
   { label: 'OAuth clients', icon: 'key', path: '/oauth-clients', permission: 'oauth-clients:manage-all' },
+  { label: 'Registry sync', icon: 'cloud_sync', path: '/registry', permission: 'registry:manage' },
   { label: 'Audit log', icon: 'history', path: '/audit' },
 ];
 

@@ -1,20 +1,24 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
-type Tone = 'ok' | 'warn' | 'off';
+type Tone = 'ok' | 'busy' | 'warn' | 'bad' | 'off';
 
 const TONES: Readonly<Record<string, Tone>> = {
   ready: 'ok',
   active: 'ok',
+  succeeded: 'ok',
+  queued: 'busy',
+  running: 'busy',
   incomplete: 'warn',
   awaiting_user_config: 'warn',
   deprecated: 'warn',
+  failed: 'bad',
   disabled: 'off',
   deleted: 'off',
 };
 
 /**
- * A status word in a coloured chip: installation and effective-config statuses, catalog statuses. The text is the
- * status itself with spaces for underscores, so that what tests and screen readers see matches the API.
+ * A status word in a coloured chip: installation and effective-config statuses, catalog statuses, sync run statuses.
+ * The text is the status itself with spaces for underscores, so that what tests and screen readers see matches the API.
  */
 @Component({
   selector: 'orbit-status-chip',
@@ -36,9 +40,17 @@ const TONES: Readonly<Record<string, Tone>> = {
       background: #d7f5dd;
       color: #0b5a1e;
     }
+    :host(.tone-busy) {
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
+    }
     :host(.tone-warn) {
       background: #fff0c2;
       color: #6b4e00;
+    }
+    :host(.tone-bad) {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
     }
     :host(.tone-off) {
       background: var(--mat-sys-surface-container-highest);

@@ -86,6 +86,15 @@ describe('InstallationPage', () => {
     expect(byTestId<HTMLInputElement>(element, 'installation-value-env-SHARED_API_KEY').value).toBe('');
   });
 
+  it('says when a newer version is available and when the server was deleted upstream', async () => {
+    await open(
+      'team_user',
+      anInstallation({ id: 'i1', latestVersion: '1.2.0', updateAvailable: true, upstreamStatus: 'deleted' }),
+    );
+    expect(byTestId(element, 'installation-update-available').textContent?.trim()).toBe('Update available: 1.2.0');
+    expect(byTestId(element, 'installation-upstream-status').textContent?.trim()).toBe('Deleted upstream');
+  });
+
   it('shows a team user the visible team values and the locks, read-only', async () => {
     const definition = aFilesystemDefinition();
     definition.team.env = [

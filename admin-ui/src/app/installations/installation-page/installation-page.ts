@@ -24,13 +24,17 @@ import {
   type LocksForm,
   type ValuesForm,
 } from '../config-values/config-values';
-import { INSTALLATION_NOT_FOUND } from '../installation-data';
+import { INSTALLATION_NOT_FOUND, upstreamLabel } from '../installation-data';
 import { MemberConfigs } from './member-configs';
 import { ToolPolicy } from './tool-policy';
 
 /**
  * One installation (`/teams/:teamId/installations/:installationId`): its status and what is missing, the team's
  * values and locks, the tool policy and each member's setup. Team admins edit; members read what the API shows them.
+ * Test ids: `installation-error`, `installation-title`, `installation-my-config`, `installation-toggle`,
+ * `installation-uninstall`, `installation-status`, `installation-update-available`, `installation-upstream-status`,
+ * `installation-missing`, `installation-save-error`, `installation-save`, and those of InstallationSettings (prefix
+ * `installation`), ToolPolicy and MemberConfigs.
  */
 @Component({
   selector: 'orbit-installation-page',
@@ -63,6 +67,7 @@ export class InstallationPage {
 
   protected readonly installation = signal<InstallationDto | null>(null);
   protected readonly state = new LoadState(INSTALLATION_NOT_FOUND);
+  protected readonly upstreamLabel = upstreamLabel;
   protected readonly toggling = signal(false);
   protected readonly values = signal<ValuesForm>(valuesForm([]));
   protected readonly locks = signal<LocksForm>(locksForm([]));

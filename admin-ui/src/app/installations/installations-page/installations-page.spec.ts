@@ -51,4 +51,32 @@ describe('InstallationsPage', () => {
     expect(element.textContent).toContain('Nothing installed in this team yet.');
     expect(element.querySelector('[data-testid=installations-browse]')).toBeNull();
   });
+
+  it('flags installations with a newer version or an upstream change', async () => {
+    fixture.componentRef.setInput('teamId', 't2');
+    await fixture.whenStable();
+    http.expectOne('/api/teams?limit=100').flush(pageOf([aTeam({ id: 't2', name: 'Data' })]));
+    await settle(fixture);
+    http
+      .expectOne('/api/teams/t2/installations?limit=50')
+      .flush(
+        pageOf([
+          anInstallation({ teamId: 't2', version: '1.0.0', latestVersion: '1.2.0', updateAvailable: true }),
+          anInstallation({ teamId: 't2', upstreamStatus: 'deprecated' }),
+          anInstallation({ teamId: 't2', upstreamStatus: 'deleted' }),
+          anInstallation({ teamId: 't2' }),
+        ]),
+      );
+    await settle(fixture);
+    const rows = allByTestId(element, 'installation-row');
+    const flag = (row: HTMLElement, testId: string) => row.querySelector(`[data-testid=${testId}]`)?.textContent?.trim();
+    expect(flag(rows[0]!, 'installation-update-available')).toBe('Update available: 1.2.0');
+    expect(rows.map((row) => flag(row, 'installation-upstream-status'))).toEqual([
+      undefined,
+      'Deprecated upstream',
+      'Deleted upstream',
+      undefined,
+    ]);
+    expect(flag(rows[3]!, 'installation-update-available')).toBeUndefined();
+  });
 });

@@ -16,10 +16,15 @@ import { PagedList } from '../../core/ui/paged-list';
 import { RowLink } from '../../core/ui/row-link';
 import { StatusChip } from '../../core/ui/status-chip';
 import { loadTeamOptions } from '../../catalog/catalog-data';
+import { upstreamLabel } from '../installation-data';
 
 const PAGE_SIZE = 50;
 
-/** The installations of one of the caller's teams; `?teamId=` picks the team (the first one otherwise). */
+/**
+ * The installations of one of the caller's teams; `?teamId=` picks the team (the first one otherwise).
+ * Test ids: `installations-browse`, `installations-team`, `installation-row`, `installation-update-available`,
+ * `installation-upstream-status`, `installations-more`.
+ */
 @Component({
   selector: 'orbit-installations-page',
   imports: [
@@ -47,6 +52,7 @@ export class InstallationsPage implements OnInit {
   readonly teamId = input<string>();
 
   protected readonly columns = ['server', 'slug', 'version', 'status'];
+  protected readonly upstreamLabel = upstreamLabel;
   protected readonly team = new FormControl('', { nonNullable: true });
   protected readonly teams = signal<TeamDto[]>([]);
   protected readonly selectedTeam = signal('');
