@@ -14,7 +14,13 @@ import { ErrorResponseDoc, PageOf } from '../../core/openapi.js';
 import { PageQueryDto } from '../../core/pagination.js';
 import { CatalogServerResponse, CatalogVersionResponse } from './catalog.responses.js';
 import { CatalogService } from './catalog.service.js';
-import { CatalogQueryDto, CreateCatalogServerDto, CreateCatalogVersionDto, UpdateCatalogServerDto } from './dto/catalog.dto.js';
+import {
+  CatalogQueryDto,
+  CreateCatalogServerDto,
+  CreateCatalogVersionDto,
+  UpdateCatalogServerDto,
+  UpdateCatalogVersionDto,
+} from './dto/catalog.dto.js';
 
 /** Permissions depend on the entry (global or a team's) and are checked in the service against the role table. */
 @ApiTags('catalog')
@@ -86,5 +92,17 @@ export class CatalogController {
     @Body() dto: CreateCatalogVersionDto,
   ): Promise<CatalogVersionDto> {
     return this.catalog.addVersion(auth, serverId, dto);
+  }
+
+  @Patch(':serverId/versions/:versionId')
+  @Authenticated({ resource: { param: 'serverId', permission: 'catalog:manage-team' } })
+  @ApiOkResponse({ type: CatalogVersionResponse, description: 'The version, with mappingOverridden: true' })
+  updateVersion(
+    @CurrentAuth() auth: AuthContext,
+    @Param('serverId') serverId: string,
+    @Param('versionId') versionId: string,
+    @Body() dto: UpdateCatalogVersionDto,
+  ): Promise<CatalogVersionDto> {
+    return this.catalog.updateVersion(auth, serverId, versionId, dto);
   }
 }

@@ -25,6 +25,7 @@ import type {
   CreateCatalogServerDto,
   CreateCatalogVersionDto,
   UpdateCatalogServerDto,
+  UpdateCatalogVersionDto,
 } from './dto/catalog.dto.js';
 import { isId } from '../../core/ids.js';
 
@@ -238,6 +239,62 @@ export class CatalogService {
       target: { type: 'catalog_server', id: server.id },
       teamId: server.ownerTeamId,
       after: { version: dto.version },
+    });
+    return toVersionDto(version);
+  }
+
+  /**
+   * Overrides a version's transport or definition (the admin "moves an element between tiers" of an imported entry).
+   * The version is marked overridden: registry syncs keep updating its status and dates, never its definition.
+   */
+  async updateVersion(
+    auth: AuthContext,
+    serverId: string,
+    versionId: string,
+    dto: UpdateCatalogVersionDto,
+  ): Promise<CatalogVersionDto> {
+    const { server } = await this.visible(auth, serverId);
+    this.checkCanManage(auth, server);
+    const version = isId(versionId) ? await this.catalog.findVersionById(versionId) : null;
+    if (!version || version.serverId !== server.id) throw AppException.notFound('Catalog version');
+    if (dto.transport === undefined && dto.config === undefined) {
+      throw AppException.validation([{ field: 'config', message: 'send config and/or transport' }]);
+    }
+    const transport = dto.transport ?? (JSON.parse(version.transport) as Transport);
+    const config = dto.config ?? (JSON.parse(version.configDefinition) as ConfigDefinition);
+    if (dto.transport !== undefined) {
+      this.checkCanCreate(
+        auth,
+        server.ownerTeamId ?? undefined,
+        transport,
+        new Set(server.ownerTeamId ? [server.ownerTeamId] : []),
+      );
+    }
+    this.validate(transport, config);
+    const before = {
+      transport: JSON.parse(version.transport) as unknown,
+      config: JSON.parse(version.configDefinition) as unknown,
+    };
+    version.transport = JSON.stringify(transport);
+    version.configDefinition = JSON.stringify({
+      template: config.template ?? {},
+      team: config.team ?? {},
+      user: config.user ?? {},
+    });
+    version.mappingOverridden = true;
+    await this.catalog.transaction(async (manager) => {
+      await manager.getRepository(CatalogVersion).save(version);
+      if (version.isLatest && dto.transport !== undefined) {
+        server.transportType = transport.type;
+        await this.catalog.saveServer(server, manager);
+      }
+    });
+    await this.audit.record({
+      action: 'catalog.version.update',
+      target: { type: 'catalog_version', id: version.id },
+      teamId: server.ownerTeamId,
+      before,
+      after: { transport, config },
     });
     return toVersionDto(version);
   }

@@ -176,7 +176,11 @@ describe('RBAC matrix over every registered route', () => {
       startedAt: new Date(),
       finishedAt: new Date(),
     });
+    const versions = await request(t.http)
+      .get(`/api/catalog/servers/${entry.body.id as string}/versions`)
+      .set('Authorization', `Bearer ${adminToken}`);
     return {
+      versionId: (versions.body as { items: { id: string }[] }).items[0]!.id,
       runId,
       clientId: client.body.clientId as string,
       teamA,
@@ -205,6 +209,7 @@ describe('RBAC matrix over every registered route', () => {
       'PUT /api/teams/:teamId/installations/:installationId/user-config': { queryParams: { project: 'p' } },
       'PATCH /api/teams/:teamId/installations/:installationId/tools': { disabled: ['delete_everything'] },
       'POST /api/teams/:teamId/oauth-clients': { name: `made ${unique()}` },
+      'PATCH /api/catalog/servers/:serverId/versions/:versionId': { config: remoteEntry().config },
       'POST /api/oauth/interactions/:uid/consent': { teamId: f.teamA },
       'POST /api/catalog/servers/:serverId/versions': {
         version: `9.0.${unique()}`,
@@ -239,6 +244,7 @@ describe('RBAC matrix over every registered route', () => {
           .replace(':teamId', f.teamA)
           .replace(':clientId', f.clientId)
           .replace(':runId', f.runId)
+          .replace(':versionId', f.versionId)
           .replace(':uid', 'unknownInteraction0123')
           .replace(':userId', route.path.startsWith('/api/teams/') ? f.memberId : f.victimId);
         const token = tokens.get(who);

@@ -198,6 +198,44 @@ describe('registry sync', () => {
     expect(after.versions.find((v) => v.version === target.server.version)?.isLatest).toBe(false);
   });
 
+  it("keeps an admin's mapping override through later syncs, while the registry's status still applies", async () => {
+    const target = dump.find(
+      (e) =>
+        imported(e) &&
+        e._meta[OFFICIAL].isLatest &&
+        dump.filter((o) => o.server.name === e.server.name).length === 1 &&
+        (e.server.packages as { registryType?: string }[] | undefined)?.[0]?.registryType === 'npm',
+    )!;
+    const { server, versions } = await serverByName(target.server.name);
+    const version = versions[0]!;
+    const config = {
+      ...version.config,
+      user: {
+        ...version.config.user,
+        env: [...(version.config.user.env ?? []), { name: 'ORBIT_CURATED', type: 'string' as const }],
+      },
+    };
+    const patched = await request(t.http)
+      .patch(`/api/catalog/servers/${server.id}/versions/${version.id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ config });
+    expect(patched.status).toBe(200);
+    expect(patched.body.mappingOverridden).toBe(true);
+    const invalid = await request(t.http)
+      .patch(`/api/catalog/servers/${server.id}/versions/${version.id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ config: { template: {}, team: { env: [{ name: 'X', type: 'nope' }] }, user: {} } });
+    expect(invalid.status).toBe(400);
+
+    registry.update(target.server.name, target.server.version, { description: 'Changed again upstream' });
+    registry.setStatus(target.server.name, target.server.version, 'deprecated');
+    const run = await sync();
+    expect(run.status).toBe('succeeded');
+    const after = (await serverByName(target.server.name)).versions[0]!;
+    expect(after).toMatchObject({ mappingOverridden: true, status: 'deprecated' });
+    expect(after.config.user.env).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'ORBIT_CURATED' })]));
+  });
+
   it('flags a deleted entry: hidden from browsing, kept, and its installations see it', async () => {
     const lone = dump.find(
       (e) =>

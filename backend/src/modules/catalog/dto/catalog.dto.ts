@@ -55,6 +55,19 @@ export class CreateCatalogVersionDto {
   config!: ConfigDefinition;
 }
 
+/** Overrides an existing version's transport and/or definition (an imported one keeps it through later syncs). */
+export class UpdateCatalogVersionDto {
+  @ApiPropertyOptional({ description: '{type:"stdio", command, package?} or {type:"streamable-http"|"sse", url}' })
+  @IsOptional()
+  @IsObject()
+  transport?: Transport;
+
+  @ApiPropertyOptional({ description: 'three-tier definition {template, team, user}' })
+  @IsOptional()
+  @IsObject()
+  config?: ConfigDefinition;
+}
+
 export class CreateCatalogServerDto extends CreateCatalogVersionDto {
   @ApiProperty({ example: 'io.github.modelcontextprotocol/server-filesystem' })
   @Matches(SERVER_NAME, { message: 'name must look like io.github.owner/server' })
