@@ -22,7 +22,10 @@ export interface SyncWarning {
   reason: string;
 }
 
-/** `GET /api/admin/registry/sync/:runId`. The list route answers the same shape. */
+/**
+ * `GET /api/admin/registry/sync/:runId`. The list route answers the same shape with `skipped` and `warnings` empty
+ * (their counts are there): a run's page has the entries.
+ */
 export interface SyncRunDto {
   id: string;
   status: SyncRunStatus;
@@ -47,7 +50,7 @@ export interface SyncRunDto {
   warningCount: number;
   /** Entries a full run is expected to see, from the last full run (null when unknown); for the progress bar. */
   estimatedTotal: number | null;
-  /** Attempts of the current page that failed and were retried (network errors, 5xx, unreadable bodies). */
+  /** Page requests that failed and were retried during the run (network errors, 5xx, unreadable bodies). */
   retries: number;
   error: string | null;
   startedAt: string | null;

@@ -15,13 +15,7 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** The documented 409 reasons (DESIGN, roles and permissions). */
 export type ConflictCode =
-  | 'personal_team'
-  | 'last_team_admin'
-  | 'last_global_admin'
-  | 'limit_exceeded'
-  | 'duplicate'
-  | 'in_use'
-  | 'in_progress';
+  'personal_team' | 'last_team_admin' | 'last_global_admin' | 'limit_exceeded' | 'duplicate' | 'in_use' | 'in_progress';
 
 export interface AppExceptionOptions {
   details?: FieldError[];

@@ -41,7 +41,15 @@ export class RegistrySyncService {
   /** A new run, queued. Full when asked or when nothing succeeded yet; else incremental from the last success. */
   async create(trigger: 'manual' | 'schedule', full = false): Promise<SyncRun> {
     const active = await this.runs.findOne({ where: { status: In(['queued', 'running']) }, order: { createdAt: 'DESC' } });
-    if (active) throw AppException.conflict('in_progress', `A registry sync is already ${active.status}: run ${active.id}`);
+    const staleMs = Math.max(10 * 60_000, 5 * this.config.registry.lockMs);
+    if (active && Date.now() - active.updatedAt.getTime() > staleMs) {
+      // Its job was lost (Redis without persistence, too many stalls): say so, and let a new run start.
+      active.status = 'failed';
+      active.error = `abandoned: no progress for ${Math.round(staleMs / 60_000)} minutes (its job was lost)`;
+      active.finishedAt = new Date();
+      await this.runs.save(active);
+    } else if (active)
+      throw AppException.conflict('in_progress', `A registry sync is already ${active.status}: run ${active.id}`);
     const lastSuccess = await this.runs.findOne({ where: { status: 'succeeded' }, order: { startedAt: 'DESC' } });
     const lastFull = await this.runs.findOne({ where: { status: 'succeeded', mode: 'full' }, order: { startedAt: 'DESC' } });
     const incremental = !full && lastSuccess?.startedAt != null;
@@ -143,7 +151,12 @@ export class RegistrySyncService {
       take: window.limit,
       skip: window.offset,
     });
-    return toPage(rows.map(toDto), total, window);
+    // The lists can be long: the list shows counts, one run's page (GET …/:runId) the entries.
+    return toPage(
+      rows.map((row) => ({ ...toDto(row), skipped: [], warnings: [] })),
+      total,
+      window,
+    );
   }
 
   async get(runId: string): Promise<SyncRunDto> {

@@ -39,7 +39,7 @@ export class RegistrySyncWorker implements OnApplicationBootstrap, OnModuleDestr
         await this.queue.upsertJobScheduler(
           SCHEDULER_ID,
           { pattern: this.config.registry.cron },
-          { name: 'scheduled', data: {} },
+          { name: 'scheduled', data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
         );
       } else {
         await this.queue.removeJobScheduler(SCHEDULER_ID);
@@ -73,6 +73,8 @@ export class RegistrySyncWorker implements OnApplicationBootstrap, OnModuleDestr
         if (error instanceof AppException) return;
         throw error;
       }
+      // Kept on the job: if this backend dies, whoever takes the stalled job resumes this run, not a new one.
+      await job.updateData({ runId });
     }
     await this.sync.execute(runId);
   }

@@ -1,5 +1,5 @@
 import type { SyncRunMode, SyncRunStatus } from '@orbit/contracts';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /**
  * One registry sync run. It keeps its cursor after every page (in the same transaction as the page's writes), so a
@@ -73,4 +73,8 @@ export class SyncRun {
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
+
+  /** Moves with every page: a queued or running run that stopped moving long ago was abandoned (its job lost). */
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt!: Date;
 }
