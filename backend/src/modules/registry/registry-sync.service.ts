@@ -144,6 +144,11 @@ export class RegistrySyncService {
     return run;
   }
 
+  /** Marks a run that never started as failed (it could not be queued). */
+  async abandon(runId: string, reason: string): Promise<void> {
+    await this.runs.update({ id: runId, status: 'queued' }, { status: 'failed', error: reason, finishedAt: new Date() });
+  }
+
   async list(query: PageQueryDto): Promise<Page<SyncRunDto>> {
     const window = pageWindow(query);
     const [rows, total] = await this.runs.findAndCount({

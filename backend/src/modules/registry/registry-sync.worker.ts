@@ -31,9 +31,24 @@ export class RegistrySyncWorker implements OnApplicationBootstrap, OnModuleDestr
     private readonly sync: RegistrySyncService,
   ) {
     this.queue = new Queue<RunJob>(REGISTRY_SYNC_QUEUE, { connection: settings.connection, prefix: settings.prefix });
+    this.queue.on('error', (error) => this.logger.warn(`registry sync queue: ${error.message}`));
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
+    // Not awaited: with Redis down the backend still boots (health says so); the schedule is set once it is back.
+    void this.setSchedule();
+    this.worker = new Worker<RunJob>(REGISTRY_SYNC_QUEUE, (job) => this.process(job), {
+      connection: this.settings.connection,
+      prefix: this.settings.prefix,
+      concurrency: 1,
+      lockDuration: this.config.registry.lockMs,
+      stalledInterval: Math.max(1_000, Math.floor(this.config.registry.lockMs / 2)),
+      maxStalledCount: 10,
+    });
+    this.worker.on('error', (error) => this.logger.warn(`registry sync worker: ${error.message}`));
+  }
+
+  private async setSchedule(): Promise<void> {
     try {
       if (this.config.registry.cron) {
         await this.queue.upsertJobScheduler(
@@ -47,20 +62,24 @@ export class RegistrySyncWorker implements OnApplicationBootstrap, OnModuleDestr
     } catch (error) {
       this.logger.warn(`could not set the registry sync schedule: ${(error as Error).message}`);
     }
-    this.worker = new Worker<RunJob>(REGISTRY_SYNC_QUEUE, (job) => this.process(job), {
-      connection: this.settings.connection,
-      prefix: this.settings.prefix,
-      concurrency: 1,
-      lockDuration: this.config.registry.lockMs,
-      stalledInterval: Math.max(1_000, Math.floor(this.config.registry.lockMs / 2)),
-      maxStalledCount: 10,
-    });
-    this.worker.on('error', (error) => this.logger.warn(`registry sync worker: ${error.message}`));
   }
 
   /** Queues a run made by `RegistrySyncService.create`; the job id is the run id, so queuing twice is one job. */
   async enqueue(runId: string): Promise<void> {
-    await this.queue.add('run', { runId }, { jobId: runId, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } });
+    const add = this.queue.add(
+      'run',
+      { runId },
+      { jobId: runId, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Redis did not answer within 5 s')), 5_000);
+    });
+    try {
+      await Promise.race([add, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async process(job: Job<RunJob>): Promise<void> {
@@ -80,7 +99,10 @@ export class RegistrySyncWorker implements OnApplicationBootstrap, OnModuleDestr
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.worker?.close();
-    await this.queue.close();
+    // A run in progress finishes its page; with Redis unreachable, closing must not hang the shutdown.
+    await Promise.race([
+      Promise.allSettled([this.worker?.close(), this.queue.close()]),
+      new Promise((resolve) => setTimeout(resolve, 5_000).unref()),
+    ]);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Query, ServiceUnavailableException } from '@nestjs/common';
 import { Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Page, StartSyncResponse, SyncRunDto } from '@orbit/contracts';
@@ -27,7 +27,12 @@ export class RegistryController {
   @ApiConflictResponse({ type: ErrorResponseDoc, description: '`in_progress`: a run is already queued or running' })
   async start(@Body() dto: StartSyncDto): Promise<StartSyncResponse> {
     const run = await this.sync.create('manual', dto.full === true);
-    await this.worker.enqueue(run.id);
+    try {
+      await this.worker.enqueue(run.id);
+    } catch (error) {
+      await this.sync.abandon(run.id, `could not be queued: ${(error as Error).message}`);
+      throw new ServiceUnavailableException('The sync could not be queued: Redis is unreachable. Try again once it is back.');
+    }
     return { runId: run.id };
   }
 
