@@ -223,10 +223,11 @@ function printVerifier(r) {
     ),
   );
   console.log(
-    '\n"cores busy" is process CPU time over wall time: about 1 means one core (ECDSA runs on a libuv thread while ' +
-      'the main thread waits);\nbelow 1, other work on the machine took turns. "per CPU-second" is calls over CPU time: ' +
-      'what one free core would do.\nFirst-seen adds SHA-256 keying, the claim checks, a cache insert and the revocation ' +
-      'lookup to jose; a cache hit skips the ECDSA check but still checks expiry and revocation.',
+    '\n"cores busy" is process CPU time over wall time: about 1 means one core; below 1, other work on the machine took ' +
+      'turns.\n"per CPU-second" is calls over CPU time: what one free core would do.\nFirst-seen checks the ES256 ' +
+      "signature with Node's synchronous crypto.verify (jose's jwtVerify goes through WebCrypto's async verify), then " +
+      'the claims, a SHA-256 cache insert and the revocation lookup;\na cache hit skips the ECDSA check but still checks ' +
+      'expiry and revocation.',
   );
 }
 
