@@ -1,9 +1,7 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
 import { loadKeyRing } from '../config/encryption-keys.js';
 import { ConfigError, loadConfig } from '../config/env.schema.js';
-import { dataSourceOptions } from '../core/database/data-source-options.js';
-import { describeDatabaseError } from '../core/database/describe-error.js';
+import { openCliDatabase } from './open-database.js';
 import { Vault } from '../core/vault/vault.js';
 import { SigningKeys } from '../modules/oauth/signing-keys.js';
 import { SystemSetting } from '../modules/system/system-setting.entity.js';
@@ -17,17 +15,7 @@ import { SystemSettingsRepository } from '../modules/system/system-settings.repo
 async function main(): Promise<void> {
   const config = loadConfig();
   const vault = new Vault(loadKeyRing(config.encryption));
-  const dataSource = new DataSource({
-    ...dataSourceOptions(config.database),
-    migrationsRun: false,
-    synchronize: false,
-    logging: ['error'],
-  });
-  try {
-    await dataSource.initialize();
-  } catch (error) {
-    throw new Error(describeDatabaseError(config.database, error), { cause: error });
-  }
+  const dataSource = await openCliDatabase(config);
   try {
     const keys = new SigningKeys(new SystemSettingsRepository(dataSource.getRepository(SystemSetting)), vault);
     const { added, retired } = await keys.rotate();

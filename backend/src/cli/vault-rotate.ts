@@ -1,9 +1,7 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
 import { loadKeyRing } from '../config/encryption-keys.js';
 import { ConfigError, loadConfig } from '../config/env.schema.js';
-import { dataSourceOptions } from '../core/database/data-source-options.js';
-import { describeDatabaseError } from '../core/database/describe-error.js';
+import { openCliDatabase } from './open-database.js';
 import { rotateSealedValues } from '../core/vault/rotate-sealed.js';
 import { Vault } from '../core/vault/vault.js';
 
@@ -14,17 +12,7 @@ import { Vault } from '../core/vault/vault.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const vault = new Vault(loadKeyRing(config.encryption));
-  const dataSource = new DataSource({
-    ...dataSourceOptions(config.database),
-    migrationsRun: false,
-    synchronize: false,
-    logging: ['error'],
-  });
-  try {
-    await dataSource.initialize();
-  } catch (error) {
-    throw new Error(describeDatabaseError(config.database, error), { cause: error });
-  }
+  const dataSource = await openCliDatabase(config);
   try {
     process.stdout.write(`Re-encrypting stored secrets with key ${vault.activeKeyId}…\n`);
     const results = await rotateSealedValues(dataSource, vault, {

@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { CLIENT_SECRET_PREFIX, MCP_SCOPE } from '@orbit/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createLocalJWKSet, jwtVerify, type JWK } from 'jose';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { Repository } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -14,8 +13,10 @@ import { UsersRepository } from '../users/users.repository.js';
 import { guardedFetch } from './cimd-fetch.js';
 import { OAuthClient } from './oauth-client.entity.js';
 import { OAuthRecord } from './oauth-record.entity.js';
+import { revokeJwtAccessTokens } from './jwt-revocation.js';
 import { DatabaseAdapter, GRANT_TEAM, ISSUED_ACCESS_TOKEN, pruneExpiredRecords } from './provider-adapter.js';
-import { classifyRedirectUri, inferApplicationType, redirectUriProblems, type RedirectUriKind } from './redirect-uris.js';
+import { validateClientMetadata, type ClientMetadataDraft } from './client-metadata.js';
+import { defaultScope, trustedForwarding } from './provider-requests.js';
 import { renderOAuthError } from './render-error.js';
 import { RevocationsService } from './revocations.service.js';
 import { SatelliteAudiences } from './satellite-audiences.js';
@@ -51,8 +52,6 @@ const PROVIDER_PATHS = new Set<string>([
 export function interactionPath(uid: string): string {
   return `/api/oauth/interactions/${uid}`;
 }
-
-const MAX_REDIRECT_URIS = 20;
 
 /** Client metadata of ours, beside RFC 7591's: who owns a console client and for which team it acts. */
 interface OrbitClientMetadata {
@@ -106,7 +105,13 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
       return stored.length === presented.length && timingSafeEqual(stored, presented);
     };
     this.listen(provider);
-    provider.use(this.revokeJwtAccessTokens(signing.map((k) => publicJwk(k.jwk))));
+    provider.use(
+      revokeJwtAccessTokens(
+        signing.map((k) => k.jwk),
+        this.config.publicUrl,
+        this.revocations,
+      ),
+    );
     this.current = provider;
     const callback = provider.callback();
     this.handler = (req, res) => void callback(req, res);
@@ -210,7 +215,8 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
       extraClientMetadata: {
         properties: ['orbit_team', 'orbit_owner'],
         validator: (ctx, key, value, metadata) => {
-          if (key === 'orbit_team') this.validateClientMetadata(ctx, metadata as ClientMetadataDraft);
+          if (key === 'orbit_team')
+            validateClientMetadata(ctx, metadata as ClientMetadataDraft, this.config.oauth.redirectSchemes);
           if (value !== undefined && ctx?.oidc?.route === 'registration') {
             throw new errors.InvalidClientMetadata(`${key} cannot be registered`);
           }
@@ -330,42 +336,6 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
     if (client?.clientId) await this.touchClient(client.clientId);
   }
 
-  private validateClientMetadata(ctx: KoaContextWithOIDC | undefined, metadata: ClientMetadataDraft): void {
-    const registering = ctx?.oidc?.route === 'registration';
-    const metadataDocument = typeof metadata.client_id === 'string' && metadata.client_id.startsWith('https://');
-    if (!registering && !metadataDocument) return; // stored clients were checked when they were written
-    const uris = metadata.redirect_uris ?? [];
-    if (!Array.isArray(uris) || uris.some((u) => typeof u !== 'string')) {
-      throw new errors.InvalidClientMetadata('redirect_uris must be an array of strings');
-    }
-    if (uris.length > MAX_REDIRECT_URIS) {
-      throw new errors.InvalidClientMetadata(`redirect_uris may hold at most ${MAX_REDIRECT_URIS} URIs`);
-    }
-    if (typeof metadata.client_name === 'string' && metadata.client_name.length > 200) {
-      throw new errors.InvalidClientMetadata('client_name must be at most 200 characters');
-    }
-    if (registering && (metadata.grant_types ?? []).includes('client_credentials')) {
-      throw new errors.InvalidClientMetadata(
-        'client_credentials clients are created in the Orbit console, for a team; dynamic registration is for public clients',
-      );
-    }
-    const stated = registering ? (ctx?.oidc?.body as { application_type?: unknown } | undefined)?.application_type : undefined;
-    const kinds = uris
-      .map((u) => classifyRedirectUri(u, this.config.oauth.redirectSchemes))
-      .filter((k): k is RedirectUriKind => typeof k === 'string');
-    if (stated === undefined && kinds.length === uris.length) metadata.application_type = inferApplicationType(kinds);
-    const problems = redirectUriProblems(
-      uris,
-      metadata.application_type === 'native' ? 'native' : 'web',
-      this.config.oauth.redirectSchemes,
-    );
-    if (problems.length > 0) {
-      const first = problems[0]!;
-      // A description starting with redirect_uris answers invalid_redirect_uri, with this message kept.
-      throw new errors.InvalidClientMetadata(`redirect_uris[${first.index}] ${first.problem}`);
-    }
-  }
-
   private lastTouched = new Map<string, number>();
 
   /** Records when a client last got a token, at most once a minute per client. */
@@ -399,34 +369,6 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /**
-   * RFC 7009 for our JWT access tokens: the provider stores no JWT, so after it has authenticated the client and
-   * answered 200, a token of ours that belongs to that client becomes a `jti` revocation entry for satellites.
-   */
-  private revokeJwtAccessTokens(publicKeys: JWK[]) {
-    const keys = createLocalJWKSet({ keys: publicKeys });
-    return async (ctx: KoaContextWithOIDC, next: () => Promise<void>): Promise<void> => {
-      await next();
-      // The provider refuses structured tokens (`unsupported_token_type`) after it authenticated the client.
-      const refused = (ctx.body as { error?: string } | undefined)?.error === 'unsupported_token_type';
-      if (ctx.oidc?.route !== 'revocation' || ctx.status !== 400 || !refused) return;
-      const value = ctx.oidc.params?.['token'];
-      const clientId = ctx.oidc.client?.clientId;
-      if (typeof value !== 'string' || !clientId) return;
-      try {
-        const { payload } = await jwtVerify(value, keys, { issuer: this.config.publicUrl, typ: 'at+jwt' });
-        // Only the client the token was issued to may revoke it; another client's request changes nothing.
-        if (payload.client_id === clientId && typeof payload.jti === 'string' && typeof payload.exp === 'number') {
-          await this.revocations.revoke([{ kind: 'jti', value: payload.jti, expiresAt: new Date(payload.exp * 1000) }]);
-        }
-      } catch {
-        // Not one of our valid tokens: RFC 7009 answers 200 all the same.
-      }
-      ctx.status = 200;
-      ctx.body = '';
-    };
-  }
-
   private async prune(): Promise<void> {
     try {
       await pruneExpiredRecords(this.records);
@@ -442,43 +384,4 @@ interface TokenLike {
   accountId?: string;
   grantId?: string;
   client?: unknown;
-}
-
-interface ClientMetadataDraft {
-  client_id?: unknown;
-  client_name?: unknown;
-  redirect_uris?: string[];
-  grant_types?: string[];
-  application_type?: string;
-}
-
-function publicJwk(jwk: JWK): JWK {
-  const { d: _d, ...pub } = jwk;
-  return pub;
-}
-
-/**
- * The provider trusts X-Forwarded-* when `proxy` is on; express already decided, with TRUSTED_PROXIES, what to believe
- * of them. Hand the provider express's verdict, so a client that is not a trusted proxy can't choose the host or
- * scheme the provider builds URLs from.
- */
-function trustedForwarding(req: Request): void {
-  req.headers['x-forwarded-proto'] = req.protocol;
-  // Express 5's req.host: X-Forwarded-Host from a trusted proxy, else the Host header (with its port).
-  req.headers['x-forwarded-host'] = req.host;
-  req.headers['x-forwarded-for'] = req.ip ?? '';
-  delete req.headers['forwarded'];
-}
-
-/**
- * Every authorization request asks for `mcp`, the one scope that makes a token useful: one with no scope, or only
- * `openid`/`offline_access`, would end in a token satellites refuse (or in access_denied after consent).
- */
-function defaultScope(req: Request): void {
-  const url = new URL(req.url, 'http://orbit.invalid');
-  const scopes = (url.searchParams.get('scope') ?? '').split(' ').filter(Boolean);
-  if (!scopes.includes(MCP_SCOPE)) {
-    url.searchParams.set('scope', [...scopes, MCP_SCOPE].join(' '));
-    req.url = `${url.pathname}${url.search}`;
-  }
 }

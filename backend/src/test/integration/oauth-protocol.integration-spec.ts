@@ -8,12 +8,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { sha256Hex } from '../../core/auth/tokens.js';
-import { Satellite } from '../../modules/satellites/satellite.entity.js';
 import { CookieClient } from '../support/cookie-client.js';
 import { authorizeInBrowser } from '../support/oauth-browser.js';
 import { freePort } from '../support/processes.js';
+import { insertSatellite } from '../support/satellites.js';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -86,21 +84,10 @@ describe('OAuth protocol: refusals', () => {
     const me = await request(t.http).get('/api/me').set('Authorization', `Bearer ${admin}`).expect(200);
     adminId = me.body.id as string;
     teamId = (me.body.teams as { teamId: string }[])[0]!.teamId;
-    satelliteCredential = `orbit_sat_${randomBytes(24).toString('base64url')}`;
-    await t.app
-      .get(DataSource)
-      .getRepository(Satellite)
-      .insert({
-        id: randomUUID(),
-        name: 'global-1',
-        kind: 'global',
-        teamId: null,
-        publicUrl: `http://127.0.0.1:${satellitePort}`,
-        credentialHash: sha256Hex(satelliteCredential),
-        status: 'online',
-        lastHeartbeatAt: null,
-        version: '0.1.0',
-      });
+    ({ credential: satelliteCredential } = await insertSatellite(t.app, {
+      kind: 'global',
+      publicUrl: `http://127.0.0.1:${satellitePort}`,
+    }));
   });
 
   afterAll(async () => {

@@ -11,18 +11,16 @@ import {
 } from '@orbit/contracts';
 import { Queue } from 'bullmq';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../app.factory.js';
-import { sha256Hex } from '../../core/auth/tokens.js';
 import { SigningKeys } from '../../modules/oauth/signing-keys.js';
-import { Satellite } from '../../modules/satellites/satellite.entity.js';
 import { authorizeInBrowser } from '../support/oauth-browser.js';
 import { freePort } from '../support/processes.js';
 import { startProtectedMcpServer, type ProtectedMcpServer } from '../support/protected-mcp.js';
 import { REDIS_TEST_URL } from '../support/redis.js';
+import { insertSatellite } from '../support/satellites.js';
 import { ADMIN, addMemberVia, createTeamVia, createUserVia, startTestApp, type TestApp } from '../support/test-app.js';
 
 const ALICE = { email: 'alice@corp.example', password: 'Correct-Horse-42!' };
@@ -57,22 +55,10 @@ describe('OAuth authorization server', () => {
     teamId = await createTeamVia(t.http, admin, 'Platform');
     await addMemberVia(t.http, admin, teamId, ALICE.email, 'team_user');
     alice = await t.login(ALICE.email, ALICE.password);
-    satelliteId = randomUUID();
-    satelliteCredential = `orbit_sat_${randomBytes(24).toString('base64url')}`;
-    await t.app
-      .get(DataSource)
-      .getRepository(Satellite)
-      .insert({
-        id: satelliteId,
-        name: 'global-1',
-        kind: 'global',
-        teamId: null,
-        publicUrl: `http://127.0.0.1:${satellitePort}`,
-        credentialHash: sha256Hex(satelliteCredential),
-        status: 'online',
-        lastHeartbeatAt: null,
-        version: '0.1.0',
-      });
+    ({ id: satelliteId, credential: satelliteCredential } = await insertSatellite(t.app, {
+      kind: 'global',
+      publicUrl: `http://127.0.0.1:${satellitePort}`,
+    }));
   });
 
   afterAll(async () => {
