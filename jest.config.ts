@@ -48,7 +48,10 @@ const config: Config = {
     }),
     esmProject('satellite', ['<rootDir>/satellite/src'], ['**/*.spec.ts']),
     esmProject('tools', ['<rootDir>/tools'], ['**/*.spec.ts']),
-    esmProject('e2e', ['<rootDir>/e2e'], ['**/*.e2e-spec.ts'], { slowTestThreshold: 60 }),
+    esmProject('e2e', ['<rootDir>/e2e'], ['**/*.e2e-spec.ts'], {
+      slowTestThreshold: 60,
+      testEnvironment: '<rootDir>/e2e/support/environment.mjs',
+    }),
     {
       displayName: 'admin-ui',
       rootDir: `${__dirname}/admin-ui`,

@@ -43,7 +43,11 @@ describe('identity in the console', () => {
     await page.getByTestId('user-name').fill(USER.name);
     // A weak password is refused with the server's reason next to the field.
     await page.getByTestId('user-password').fill('short');
-    await page.getByTestId('user-save').click();
+    const [refused] = await Promise.all([
+      page.waitForResponse((res) => res.url().endsWith('/api/users') && res.request().method() === 'POST'),
+      page.getByTestId('user-save').click(),
+    ]);
+    expect(refused.status()).toBe(400);
     await page.getByText('password must be at least 12 characters long').waitFor();
     await screenshot(page, 'identity', '03-weak-password-refused');
     await page.getByTestId('user-password').fill(USER.password);
