@@ -31,6 +31,7 @@ export const CONFIG_CHANGE_REASONS = [
   'user-config',
   'membership',
   'server-status',
+  'catalog-version',
   'client-revoked',
   'resync',
 ] as const;

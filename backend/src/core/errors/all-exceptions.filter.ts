@@ -3,6 +3,7 @@ import type { ErrorResponse } from '@orbit/contracts';
 import type { Request, Response } from 'express';
 import { AppException, HTTP_STATUS_OF } from './app.exception.js';
 import { errorBody } from './error-response.js';
+import { isUniqueViolation } from './unique-violation.js';
 
 /**
  * Maps every error to the API's error body. Known errors keep their message; anything else is logged with its
@@ -53,9 +54,4 @@ export class AllExceptionsFilter implements ExceptionFilter {
     this.logger.error(`${request.method} ${request.originalUrl} failed: ${err.stack ?? err.message}`);
     return errorBody(500, 'Internal server error');
   }
-}
-
-function isUniqueViolation(exception: unknown): boolean {
-  const code = (exception as { driverError?: { code?: unknown } } | null)?.driverError?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -140,6 +140,17 @@ export class CatalogRepository {
     return rows.map((r) => r.teamId);
   }
 
+  /** Teams with an installation pinned to this version. */
+  async teamsUsingVersion(versionId: string): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(Installation)
+      .createQueryBuilder('i')
+      .select('DISTINCT i.team_id', 'teamId')
+      .where('i.version_id = :versionId', { versionId })
+      .getRawMany<{ teamId: string }>();
+    return rows.map((r) => r.teamId);
+  }
+
   installationCount(serverId: string): Promise<number> {
     return this.dataSource.getRepository(Installation).countBy({ serverId });
   }

@@ -4,6 +4,7 @@ import {
   validateTransport,
   type CatalogServerDto,
   type CatalogVersionDto,
+  type ConfigChangeReason,
   type ConfigDefinition,
   type Page,
   type Transport,
@@ -170,10 +171,7 @@ export class CatalogService {
     });
     if (dto.status !== undefined && dto.status !== before.status) {
       // Disabling (or re-enabling) an entry changes what satellites run for every team that installed it.
-      for (const teamId of await this.catalog.teamsUsing(server.id)) {
-        await this.teams.bumpConfigVersion(teamId);
-        await this.wakeups.teamChanged(teamId, 'server-status');
-      }
+      await this.wakeTeams(await this.catalog.teamsUsing(server.id), 'server-status');
     }
     const after = await this.get(auth, server.id);
     await this.audit.record({
@@ -289,6 +287,8 @@ export class CatalogService {
         await this.catalog.saveServer(server, manager);
       }
     });
+    // What the installations pinned to this version run (their args, env, headers) changed.
+    await this.wakeTeams(await this.catalog.teamsUsingVersion(version.id), 'catalog-version');
     await this.audit.record({
       action: 'catalog.version.update',
       target: { type: 'catalog_version', id: version.id },
@@ -297,6 +297,14 @@ export class CatalogService {
       after: { transport, config },
     });
     return toVersionDto(version);
+  }
+
+  /** A change to what these teams' satellites run (DESIGN, principle 1): bump each team's version and wake it. */
+  private async wakeTeams(teamIds: string[], reason: ConfigChangeReason): Promise<void> {
+    for (const teamId of teamIds) {
+      await this.teams.bumpConfigVersion(teamId);
+      await this.wakeups.teamChanged(teamId, reason);
+    }
   }
 
   private newVersion(serverId: string, dto: { version: string; transport: Transport; config: ConfigDefinition }): CatalogVersion {

@@ -254,12 +254,18 @@ export class RegistryImporter {
           .where('id = :serverId', { serverId })
           .execute();
         // Curation may disable an entry; the registry's status never re-enables it.
-        await manager
+        const entryStatus = status === 'deprecated' ? 'deprecated' : 'active';
+        const changed = await manager
           .createQueryBuilder()
           .update(CatalogServer)
-          .set({ status: status === 'deprecated' ? 'deprecated' : 'active' })
-          .where("id = :serverId AND status <> 'disabled'", { serverId })
+          .set({ status: entryStatus })
+          .where("id = :serverId AND status <> 'disabled' AND status <> :entryStatus", { serverId, entryStatus })
           .execute();
+        if ((changed.affected ?? 0) > 0) {
+          // The entry's status shows on every installation of it, whichever version each one pins.
+          const users = await manager.getRepository(Installation).find({ where: { serverId }, select: { teamId: true } });
+          for (const { teamId } of users) teamsToWake.add(teamId);
+        }
       }
     } else if (known?.isLatest || status === 'deleted') {
       // The registry moves the latest flag off a deleted or superseded version without touching the others' dates,

@@ -6,6 +6,7 @@ import { DataSource, In } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/env.schema.js';
 import { AppException } from '../../core/errors/app.exception.js';
+import { isUniqueViolation } from '../../core/errors/unique-violation.js';
 import { pageWindow, toPage, type PageQueryDto } from '../../core/pagination.js';
 import { WakeupService } from '../satellites/wakeups.service.js';
 import { TeamsRepository } from '../teams/teams.repository.js';
@@ -47,9 +48,9 @@ export class RegistrySyncService {
       active.status = 'failed';
       active.error = `abandoned: no progress for ${Math.round(staleMs / 60_000)} minutes (its job was lost)`;
       active.finishedAt = new Date();
+      active.activeSlot = null;
       await this.runs.save(active);
-    } else if (active)
-      throw AppException.conflict('in_progress', `A registry sync is already ${active.status}: run ${active.id}`);
+    } else if (active) throw inProgress(active);
     const lastSuccess = await this.runs.findOne({ where: { status: 'succeeded' }, order: { startedAt: 'DESC' } });
     const lastFull = await this.runs.findOne({ where: { status: 'succeeded', mode: 'full' }, order: { startedAt: 'DESC' } });
     const incremental = !full && lastSuccess?.startedAt != null;
@@ -74,8 +75,16 @@ export class RegistrySyncService {
       error: null,
       startedAt: null,
       finishedAt: null,
+      activeSlot: 1,
     });
-    await this.runs.insert(run);
+    try {
+      await this.runs.insert(run);
+    } catch (error) {
+      // Another request created its run between our look and our insert: the unique active slot refused this one.
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.runs.findOne({ where: { activeSlot: 1 } });
+      throw winner ? inProgress(winner) : error;
+    }
     return run;
   }
 
@@ -129,6 +138,7 @@ export class RegistrySyncService {
       }
       run.status = 'succeeded';
       run.finishedAt = new Date();
+      run.activeSlot = null;
       await this.runs.save(run);
       this.logger.log(
         `registry sync ${run.id} (${run.mode}) done: ${run.pages} pages, ${run.seen} seen, ${run.imported} imported, ${run.updated} updated, ${run.unchanged} unchanged, ${run.skippedCount} skipped`,
@@ -138,6 +148,7 @@ export class RegistrySyncService {
       run.status = 'failed';
       run.error = (error as Error).message.slice(0, 2_000);
       run.finishedAt = new Date();
+      run.activeSlot = null;
       await this.runs.save(run);
       this.logger.warn(`registry sync ${run.id} failed after ${run.pages} pages: ${run.error}`);
     }
@@ -146,7 +157,10 @@ export class RegistrySyncService {
 
   /** Marks a run that never started as failed (it could not be queued). */
   async abandon(runId: string, reason: string): Promise<void> {
-    await this.runs.update({ id: runId, status: 'queued' }, { status: 'failed', error: reason, finishedAt: new Date() });
+    await this.runs.update(
+      { id: runId, status: 'queued' },
+      { status: 'failed', error: reason, finishedAt: new Date(), activeSlot: null },
+    );
   }
 
   async list(query: PageQueryDto): Promise<Page<SyncRunDto>> {
@@ -169,6 +183,10 @@ export class RegistrySyncService {
     if (!run) throw AppException.notFound('Sync run');
     return toDto(run);
   }
+}
+
+function inProgress(active: SyncRun): AppException {
+  return AppException.conflict('in_progress', `A registry sync is already ${active.status}: run ${active.id}`);
 }
 
 function appendCapped<T>(json: string, more: T[]): string {

@@ -7,6 +7,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
  */
 @Entity('registry_sync_runs')
 @Index('ix_registry_sync_runs_created', ['createdAt'])
+@Index('ux_registry_sync_runs_active', ['activeSlot'], { unique: true })
 export class SyncRun {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -70,6 +71,13 @@ export class SyncRun {
 
   @Column({ name: 'finished_at', type: 'datetime', nullable: true })
   finishedAt!: Date | null;
+
+  /**
+   * 1 while the run is queued or running, null once it ended. Unique, so the database itself keeps a second run from
+   * starting while one is active, even when two backends are asked at the same moment.
+   */
+  @Column({ name: 'active_slot', type: 'tinyint', nullable: true })
+  activeSlot!: number | null;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;

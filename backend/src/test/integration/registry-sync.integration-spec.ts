@@ -1,4 +1,5 @@
-import type { CatalogServerDto, CatalogVersionDto, SyncRunDto } from '@orbit/contracts';
+import { satelliteQueueName, type CatalogServerDto, type CatalogVersionDto, type SyncRunDto } from '@orbit/contracts';
+import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
@@ -8,8 +9,10 @@ import {
   type RegistryEntry,
   type TestRegistry,
 } from '../support/registry-server.js';
-import { ADMIN, startTestApp, type TestApp } from '../support/test-app.js';
+import { REDIS_TEST_URL } from '../support/redis.js';
 import { waitForRun } from '../support/registry-runs.js';
+import { insertSatellite } from '../support/satellites.js';
+import { ADMIN, startTestApp, type TestApp } from '../support/test-app.js';
 
 const DUMP = 'registry-v0-dump-2025-12-02.json';
 
@@ -33,7 +36,7 @@ describe('registry sync', () => {
       REGISTRY_URL: registry.url,
       REGISTRY_SYNC_CRON: 'off',
       REGISTRY_SYNC_BACKOFF_MS: '5',
-      REGISTRY_SYNC_ATTEMPTS: '6',
+      REGISTRY_SYNC_ATTEMPTS: '8', // the resilience test below fails 6 requests in a row
       REGISTRY_SYNC_TIMEOUT_MS: '3000',
     });
     admin = await t.login(ADMIN.email, ADMIN.password);
@@ -66,6 +69,29 @@ describe('registry sync', () => {
       .set('Authorization', `Bearer ${admin}`)
       .expect(200);
     return { server: server.body as CatalogServerDto, versions: (versions.body as { items: CatalogVersionDto[] }).items };
+  }
+
+  async function adminTeam(): Promise<string> {
+    const me = await request(t.http).get('/api/me').set('Authorization', `Bearer ${admin}`).expect(200);
+    return (me.body.teams as { teamId: string }[])[0]!.teamId;
+  }
+
+  async function configVersion(teamId: string): Promise<number> {
+    const team = await request(t.http).get(`/api/teams/${teamId}`).set('Authorization', `Bearer ${admin}`).expect(200);
+    return team.body.configVersion as number;
+  }
+
+  /** The wake-up job a team's satellite got for one config version. */
+  async function wakeup(satelliteId: string, teamId: string, version: number): Promise<unknown> {
+    const queue = new Queue(satelliteQueueName(satelliteId), {
+      connection: { url: REDIS_TEST_URL },
+      prefix: t.config.redis.prefix,
+    });
+    try {
+      return (await queue.getJob(`${teamId}-v${version}`))?.data;
+    } finally {
+      await queue.close();
+    }
   }
 
   it('imports the whole dump with counts that match the data, and explains every skipped entry', async () => {
@@ -208,6 +234,15 @@ describe('registry sync', () => {
     )!;
     const { server, versions } = await serverByName(target.server.name);
     const version = versions[0]!;
+    // An installation of it, served by a team satellite: overrides and status changes must wake that satellite.
+    const teamId = await adminTeam();
+    const satellite = await insertSatellite(t.app, { kind: 'team', teamId, publicUrl: 'http://127.0.0.1:3999' });
+    const installed = await request(t.http)
+      .post(`/api/teams/${teamId}/installations`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ serverId: server.id, version: version.version });
+    expect(installed.status).toBe(201);
+    const before = await configVersion(teamId);
     const config = {
       ...version.config,
       user: {
@@ -221,6 +256,8 @@ describe('registry sync', () => {
       .send({ config });
     expect(patched.status).toBe(200);
     expect(patched.body.mappingOverridden).toBe(true);
+    expect(await configVersion(teamId)).toBe(before + 1);
+    expect(await wakeup(satellite.id, teamId, before + 1)).toEqual({ teamId, version: before + 1, reason: 'catalog-version' });
     const invalid = await request(t.http)
       .patch(`/api/catalog/servers/${server.id}/versions/${version.id}`)
       .set('Authorization', `Bearer ${admin}`)
@@ -234,6 +271,14 @@ describe('registry sync', () => {
     const after = (await serverByName(target.server.name)).versions[0]!;
     expect(after).toMatchObject({ mappingOverridden: true, status: 'deprecated' });
     expect(after.config.user.env).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'ORBIT_CURATED' })]));
+    // The version and, through its latest version, the entry went deprecated: one wake-up for the page.
+    expect((await serverByName(target.server.name)).server.status).toBe('deprecated');
+    expect(await configVersion(teamId)).toBe(before + 2);
+    expect(await wakeup(satellite.id, teamId, before + 2)).toEqual({ teamId, version: before + 2, reason: 'server-status' });
+    await request(t.http)
+      .delete(`/api/teams/${teamId}/installations/${installed.body.id as string}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(204);
   });
 
   it('flags a deleted entry: hidden from browsing, kept, and its installations see it', async () => {
@@ -247,8 +292,7 @@ describe('registry sync', () => {
         !(e.server.remotes as { url?: string }[])[0]!.url?.includes('{'),
     )!;
     const { server } = await serverByName(lone.server.name);
-    const me = await request(t.http).get('/api/me').set('Authorization', `Bearer ${admin}`).expect(200);
-    const teamId = (me.body.teams as { teamId: string }[])[0]!.teamId;
+    const teamId = await adminTeam();
     const installed = await request(t.http)
       .post(`/api/teams/${teamId}/installations`)
       .set('Authorization', `Bearer ${admin}`)
@@ -275,20 +319,24 @@ describe('registry sync', () => {
     expect(installation.body.upstreamStatus).toBe('deleted');
   });
 
-  it('completes without duplicates through 500s, truncated and BOM-prefixed pages', async () => {
+  it('completes without duplicates through 500s, slow, hanging, truncated and BOM-prefixed pages', async () => {
     const versionsBefore = await count('SELECT COUNT(*) AS n FROM catalog_versions');
     registry.faults.failNext = 3;
     registry.faults.truncateNext = 2;
+    registry.faults.hangNext = 1; // outlives REGISTRY_SYNC_TIMEOUT_MS (3 s): aborted and retried
+    registry.faults.delayMs = 40; // every page slow, within the timeout
     registry.faults.bom = true;
     try {
       const run = await sync({ full: true });
       expect(run).toMatchObject({ status: 'succeeded', imported: 0, updated: 0 });
-      expect(run.retries).toBeGreaterThanOrEqual(5);
+      expect(run.retries).toBeGreaterThanOrEqual(6);
       expect(run.unchanged + run.skippedCount).toBe(run.seen);
       expect(run.seen).toBe(dump.length + 1); // the version published above
     } finally {
       registry.faults.bom = false;
+      registry.faults.delayMs = 0;
     }
+    expect(registry.requests.filter((r) => r.fault === 'hang')).toHaveLength(1);
     expect(await count('SELECT COUNT(*) AS n FROM catalog_versions')).toBe(versionsBefore);
   });
 
@@ -307,6 +355,24 @@ describe('registry sync', () => {
     } finally {
       registry.faults.failNext = 0;
     }
+  });
+
+  it('starts one run when two admins ask at the same moment', async () => {
+    registry.faults.failNext = 100; // the run fails fast, after the race is settled
+    try {
+      const [a, b] = await Promise.all(
+        [0, 1].map(() => request(t.http).post('/api/admin/registry/sync').set('Authorization', `Bearer ${admin}`).send({})),
+      );
+      expect([a!.status, b!.status].sort()).toEqual([202, 409]);
+      const [started, refused] = a!.status === 202 ? [a!, b!] : [b!, a!];
+      expect(refused.body).toMatchObject({ code: 'in_progress' });
+      expect(refused.body.message).toContain(started.body.runId as string);
+      expect((await waitForRun(t.http, admin, started.body.runId as string)).status).toBe('failed');
+    } finally {
+      registry.faults.failNext = 0;
+    }
+    // The slot is free again once the run ended.
+    expect((await sync()).status).toBe('succeeded');
   });
 
   it('validates the request and keeps runs to global admins', async () => {

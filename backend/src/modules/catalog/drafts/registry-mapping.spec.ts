@@ -42,6 +42,30 @@ describe('registry mapping on real entries', () => {
     expect(invalid.length / mapped).toBeLessThan(0.01);
   });
 
+  it('puts fixed runtime arguments before the package and says where configurable ones end up (Supabase)', () => {
+    const mapped = mapServerJson(byName('com.supabase/mcp'));
+    const runtime = mapped.warnings.filter((w) => w.field.startsWith('packages[0].runtimeArguments'));
+    expect(runtime.map((w) => w.field)).toEqual(
+      expect.arrayContaining(['packages[0].runtimeArguments[0]', 'packages[0].runtimeArguments[1]']),
+    );
+    expect(runtime[0]!.reason).toMatch(/after the package identifier/);
+    expect(mapped.config.user.args?.map((a) => a.flag)).toEqual(expect.arrayContaining(['--project-ref', '--read-only']));
+
+    const fixed = mapServerJson({
+      packages: [
+        {
+          registryType: 'npm',
+          identifier: '@acme/mcp',
+          version: '1.0.0',
+          runtimeArguments: [{ type: 'named', name: '--prefer-offline', value: 'true' }],
+          packageArguments: [{ type: 'positional', value: 'serve' }],
+        },
+      ],
+    });
+    expect(fixed.config.template.args).toEqual(['--prefer-offline=true', '-y', '@acme/mcp', 'serve']);
+    expect(fixed.warnings).toEqual([]);
+  });
+
   it('maps a required secret env var to the team tier and an optional one to the user tier', () => {
     const mapped = mapServerJson({
       packages: [

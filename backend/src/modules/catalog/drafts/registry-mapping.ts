@@ -169,7 +169,17 @@ export function mapServerJson(server: ServerJson): MappedDefinition {
       pkg.runtimeHint ??
       (npm ? 'npx' : pkg.registryType === 'pypi' ? 'uvx' : pkg.registryType === 'oci' ? 'docker' : pkg.registryType);
     const templateArgs: string[] = [];
-    (pkg.runtimeArguments ?? []).forEach((a, i) => b.argument(a, i, `packages[0].runtimeArguments[${i}]`, templateArgs));
+    (pkg.runtimeArguments ?? []).forEach((a, i) => {
+      const field = `packages[0].runtimeArguments[${i}]`;
+      b.argument(a, i, field, templateArgs);
+      // Tier values follow the template's args (DESIGN, "Merge"), so only fixed runtime arguments can precede the
+      // package: one with a value to set lands after it. Said on the sync run so an admin can override the mapping.
+      if (a.value === undefined || Object.keys(a.variables ?? {}).length > 0)
+        b.warnings.push({
+          field,
+          reason: 'a runtime argument with a value to set is passed after the package identifier, with the other set values',
+        });
+    });
     // Runtime arguments come before the package identifier, package arguments after it. The version is pinned by
     // the transport's package, so the args keep the brief's logical form (`-y <identifier>`).
     templateArgs.push(...(npm ? ['-y', pkg.identifier] : [pkg.identifier]));
