@@ -3,14 +3,15 @@ import { loadKeyRing } from '../config/encryption-keys.js';
 import { ConfigError, loadConfig } from '../config/env.schema.js';
 import { openCliDatabase } from './open-database.js';
 import { Vault } from '../core/vault/vault.js';
-import { SigningKeys } from '../modules/oauth/signing-keys.js';
+import { activationDelayMs, SigningKeys } from '../modules/oauth/signing-keys.js';
 import { SystemSetting } from '../modules/system/system-setting.entity.js';
 import { SystemSettingsRepository } from '../modules/system/system-settings.repository.js';
 
 /**
- * `npm run oauth:rotate-key`: adds a new ES256 signing key for access tokens. Backends sign with it from their next
- * start; the old key stays in the JWKS for the overlap (the access token lifetime plus an hour), so tokens it signed
- * keep verifying on satellites, which refetch the JWKS when they meet an unknown `kid`.
+ * `npm run oauth:rotate-key`: adds a new ES256 signing key for access tokens. Running backends publish it within
+ * `OAUTH_KEY_RELOAD_MS` and sign with it a minute after that (publish before sign: satellites, which refetch the JWKS
+ * when they meet an unknown `kid`, find it wherever they fetch); the old key stays in the JWKS for the overlap (the
+ * access token lifetime plus an hour), so tokens it signed keep verifying.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,9 +19,10 @@ async function main(): Promise<void> {
   const dataSource = await openCliDatabase(config);
   try {
     const keys = new SigningKeys(new SystemSettingsRepository(dataSource.getRepository(SystemSetting)), vault);
-    const { added, retired } = await keys.rotate();
+    const reloadSeconds = Math.ceil(config.oauth.keyReloadMs / 1000);
+    const { added, retired, activatesAt } = await keys.rotate(activationDelayMs(config.oauth.keyReloadMs));
     process.stdout.write(
-      `New signing key ${added}. Restart the backends to sign with it; ${retired.length > 0 ? `${retired.join(', ')} stays published until its tokens expired.` : 'there was no previous key.'}\n`,
+      `New signing key ${added}: running backends publish it within ${reloadSeconds} s and sign with it from ${activatesAt}. ${retired.length > 0 ? `${retired.join(', ')} stays published until its tokens expired.` : 'There was no previous key.'}\n`,
     );
   } finally {
     await dataSource.destroy();

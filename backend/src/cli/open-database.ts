@@ -9,11 +9,20 @@ export async function openCliDatabase(config: AppConfig): Promise<DataSource> {
     ...dataSourceOptions(config.database),
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    logging: false,
   });
   try {
-    return await dataSource.initialize();
+    await dataSource.initialize();
   } catch (error) {
     throw new Error(describeDatabaseError(config.database, error), { cause: error });
   }
+  // A database the backend never started on (a wrong DATABASE_URL or ORBIT_DATA_DIR, most likely) has no tables.
+  const runner = dataSource.createQueryRunner();
+  const initialised = await runner.hasTable('system_settings').finally(() => runner.release());
+  if (!initialised) {
+    await dataSource.destroy();
+    const where = config.database.type === 'sqlite' ? config.database.path : config.database.maskedUrl;
+    throw new Error(`${where} holds no Orbit database: check DATABASE_URL or ORBIT_DATA_DIR, or start the backend once`);
+  }
+  return dataSource;
 }

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       accessTokenTtlSeconds: 600,
       refreshTokenTtlSeconds: 30 * 86_400,
       codeTtlSeconds: 60,
+      keyReloadMs: 30_000,
       redirectSchemes: ['cursor', 'vscode', 'claude'],
       cimdAllowLoopback: false,
     });

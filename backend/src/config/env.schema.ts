@@ -65,6 +65,8 @@ export interface OAuthConfig {
   cimdAllowLoopback: boolean;
   /** Extra CA certificates (PEM file) trusted when fetching client ID metadata documents. */
   cimdCaFile?: string;
+  /** How often a backend looks for rotated signing keys; a new key signs this long plus a minute after rotation. */
+  keyReloadMs: number;
 }
 
 export interface SsoConfig {
@@ -272,6 +274,7 @@ function readOAuth(r: Reader, nodeEnv: AppConfig['nodeEnv']): OAuthConfig {
     accessTokenTtlSeconds: r.int('OAUTH_ACCESS_TOKEN_TTL', 600, 5, 3_600),
     refreshTokenTtlSeconds: r.int('OAUTH_REFRESH_TOKEN_TTL', 30 * 86_400, 60, 365 * 86_400),
     codeTtlSeconds: r.int('OAUTH_CODE_TTL', 60, 1, 600),
+    keyReloadMs: r.int('OAUTH_KEY_RELOAD_MS', 30_000, 100, 600_000),
     redirectSchemes,
     cimdAllowLoopback,
     ...(cimdCaFile !== undefined && { cimdCaFile: resolve(cimdCaFile) }),

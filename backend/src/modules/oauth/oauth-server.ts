@@ -20,7 +20,7 @@ import { defaultScope, trustedForwarding } from './provider-requests.js';
 import { renderOAuthError } from './render-error.js';
 import { RevocationsService } from './revocations.service.js';
 import { SatelliteAudiences } from './satellite-audiences.js';
-import { SigningKeys } from './signing-keys.js';
+import { nextActivation, SigningKeys, signingOrder } from './signing-keys.js';
 
 /** Routes the provider answers; everything else (the console, the API) passes by. */
 export const OAUTH_ROUTES = {
@@ -71,6 +71,12 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
   private current?: Provider;
   private handler?: (req: Request, res: Response) => void;
   private pruneTimer?: NodeJS.Timeout;
+  private keyTimer?: NodeJS.Timeout;
+  private reloading = false;
+  /** The stored key list this provider was built from, the key it signs with, and when a waiting key activates. */
+  private keysVersion?: string;
+  private signer?: string;
+  private nextKeyActivation?: number;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -89,9 +95,30 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
+    await this.build();
+    // Another process may rotate the keys (`npm run oauth:rotate-key`): look now and then, and take them up.
+    this.keyTimer = setInterval(() => void this.reloadKeys(), this.config.oauth.keyReloadMs);
+    this.keyTimer.unref();
+    this.pruneTimer = setInterval(() => void this.prune(), 10 * 60_000);
+    this.pruneTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    if (this.keyTimer) clearInterval(this.keyTimer);
+  }
+
+  /**
+   * A provider on the current keys, swapped in for the next requests; requests in flight finish on the one they
+   * started on. Everything the provider keeps lives in the database, so nothing is lost in the swap.
+   */
+  private async build(): Promise<void> {
     const { oauth } = this.config;
-    const signing = await this.keys.load(oauth.accessTokenTtlSeconds + 3_600);
-    const provider = new Provider(this.config.publicUrl, await this.configuration(signing.map((k) => k.jwk)));
+    const stored = await this.keys.load(oauth.accessTokenTtlSeconds + 3_600);
+    const version = await this.keys.version();
+    const now = Date.now();
+    const jwks = signingOrder(stored, now).map((k) => k.jwk);
+    const provider = new Provider(this.config.publicUrl, await this.configuration(jwks));
     // The console's access tokens answer who the user is; the provider's own cookies only bind the interaction.
     // X-Forwarded-* are rewritten from express's verdict (TRUSTED_PROXIES) before the provider sees them.
     provider.proxy = true;
@@ -105,22 +132,29 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
       return stored.length === presented.length && timingSafeEqual(stored, presented);
     };
     this.listen(provider);
-    provider.use(
-      revokeJwtAccessTokens(
-        signing.map((k) => k.jwk),
-        this.config.publicUrl,
-        this.revocations,
-      ),
-    );
-    this.current = provider;
+    provider.use(revokeJwtAccessTokens(jwks, this.config.publicUrl, this.revocations));
     const callback = provider.callback();
+    const signer = jwks[0]?.kid;
+    if (this.current && signer !== this.signer) this.logger.log(`signing access tokens with key ${signer}`);
+    this.current = provider;
     this.handler = (req, res) => void callback(req, res);
-    this.pruneTimer = setInterval(() => void this.prune(), 10 * 60_000);
-    this.pruneTimer.unref();
+    this.keysVersion = version;
+    this.signer = signer;
+    this.nextKeyActivation = nextActivation(stored, now);
   }
 
-  onModuleDestroy(): void {
-    if (this.pruneTimer) clearInterval(this.pruneTimer);
+  /** Rebuilds the provider when the stored keys changed or a published key's time to sign came. */
+  private async reloadKeys(): Promise<void> {
+    if (this.reloading) return;
+    this.reloading = true;
+    try {
+      const due = this.nextKeyActivation !== undefined && Date.now() >= this.nextKeyActivation;
+      if (due || (await this.keys.version()) !== this.keysVersion) await this.build();
+    } catch (error) {
+      this.logger.warn(`could not reload the signing keys: ${(error as Error).message}`);
+    } finally {
+      this.reloading = false;
+    }
   }
 
   /** Express middleware answering the provider's routes; a request for anything else goes on. */

@@ -13,8 +13,6 @@ import { Queue } from 'bullmq';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { createHash, randomBytes } from 'node:crypto';
 import request from 'supertest';
-import type { AddressInfo } from 'node:net';
-import { createApp } from '../../app.factory.js';
 import { SigningKeys } from '../../modules/oauth/signing-keys.js';
 import { authorizeInBrowser } from '../support/oauth-browser.js';
 import { freePort } from '../support/processes.js';
@@ -29,6 +27,9 @@ const ALICE = { email: 'alice@corp.example', password: 'Correct-Horse-42!' };
  * The authorization server against real clients: the MCP SDK's own OAuth client (discovery, dynamic registration,
  * authorization code with PKCE, refresh) and plain HTTP for client_credentials and the conformance checks.
  */
+/** How long after a rotation the new key signs in the rotation test: far more than the reload interval (200 ms). */
+const ACTIVATION_DELAY_MS = 6_000;
+
 describe('OAuth authorization server', () => {
   let t: TestApp;
   let base: string;
@@ -48,6 +49,7 @@ describe('OAuth authorization server', () => {
       SATELLITE_PUBLIC_URL: `http://127.0.0.1:${satellitePort}`,
       OAUTH_ACCESS_TOKEN_TTL: '600',
       OAUTH_CODE_TTL: '2',
+      OAUTH_KEY_RELOAD_MS: '200',
     });
     mcp = await startProtectedMcpServer({ issuer: base, port: satellitePort });
     admin = await t.login(ADMIN.email, ADMIN.password);
@@ -448,39 +450,54 @@ describe('OAuth authorization server', () => {
   });
 
   describe('signing key rotation', () => {
-    it('publishes the new key next to the old one: old tokens keep verifying, new ones carry the new kid', async () => {
+    it('publishes a rotated key at once, signs with it from its activation, and keeps old tokens verifying', async () => {
       const created = await createClient(alice, { name: 'rotation' });
-      const before = (
-        (await (await clientCredentials(created.body.clientId, created.body.clientSecret)).json()) as { access_token: string }
-      ).access_token;
-      const oldKid = decodeProtectedHeader(before).kid;
-      const { added, retired } = await t.app.get(SigningKeys).rotate();
+      const token = async () =>
+        (
+          (await (await clientCredentials(created.body.clientId, created.body.clientSecret)).json()) as {
+            access_token: string;
+          }
+        ).access_token;
+      const jwks = async () => (await (await fetch(`${base}/oauth/jwks`)).json()) as JSONWebKeySet;
+      const before = await token();
+      const oldKid = decodeProtectedHeader(before).kid!;
+      // As `npm run oauth:rotate-key` does from another process, with a short delay before the new key signs.
+      const { added, retired, activatesAt } = await t.app.get(SigningKeys).rotate(ACTIVATION_DELAY_MS);
       expect(retired).toEqual([oldKid]);
-      // Backends sign with the new key from their next start: start a second one on the same database.
-      const next = await createApp(t.config);
-      await next.listen(0, '127.0.0.1');
-      try {
-        const nextBase = `http://127.0.0.1:${(next.getHttpServer().address() as AddressInfo).port}`;
-        const keys = (await (await fetch(`${nextBase}/oauth/jwks`)).json()) as JSONWebKeySet;
-        expect(keys.keys.map((k) => k.kid)).toEqual([added, oldKid]);
-        await expect(jwtVerify(before, createLocalJWKSet(keys), { issuer: base, audience: mcp.resource })).resolves.toBeDefined();
-        const after = await fetch(`${nextBase}/oauth/token`, {
-          method: 'POST',
-          headers: {
-            authorization: `Basic ${Buffer.from(`${created.body.clientId}:${created.body.clientSecret}`).toString('base64')}`,
-            'content-type': 'application/x-www-form-urlencoded',
-          },
-          body: 'grant_type=client_credentials',
-        });
-        expect(after.status).toBe(200);
-        const token = ((await after.json()) as { access_token: string }).access_token;
-        expect(decodeProtectedHeader(token).kid).toBe(added);
-        await expect(jwtVerify(token, createLocalJWKSet(keys), { issuer: base, audience: mcp.resource })).resolves.toBeDefined();
-      } finally {
-        await next.close();
-      }
+
+      // The running backend publishes the new key within OAUTH_KEY_RELOAD_MS, and keeps signing with the old one.
+      const published = await eventually(async () => {
+        const keys = await jwks();
+        return keys.keys.some((k) => k.kid === added) ? keys : undefined;
+      });
+      expect(published.keys.map((k) => k.kid)).toEqual([oldKid, added]);
+      const waiting = await token();
+      expect(Date.now()).toBeLessThan(Date.parse(activatesAt)); // the delay is long enough for the step above
+      expect(decodeProtectedHeader(waiting).kid).toBe(oldKid);
+
+      // From its activation the new key signs, first in the JWKS; tokens of the old one still verify.
+      const after = await eventually(async () => {
+        const next = await token();
+        return decodeProtectedHeader(next).kid === added ? next : undefined;
+      });
+      expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(activatesAt));
+      const keys = await jwks();
+      expect(keys.keys.map((k) => k.kid)).toEqual([added, oldKid]);
+      for (const signed of [before, waiting, after])
+        await expect(jwtVerify(signed, createLocalJWKSet(keys), { issuer: base, audience: mcp.resource })).resolves.toBeDefined();
     });
   });
+
+  /** Polls `probe` until it gives a value, for up to 30 s. */
+  async function eventually<T>(probe: () => Promise<T | undefined>): Promise<T> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error('the condition did not hold within 30 s');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 
   function pkcePair() {
     const verifier = randomBytes(32).toString('base64url');
