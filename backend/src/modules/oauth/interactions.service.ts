@@ -10,6 +10,7 @@ import { AppException } from '../../core/errors/app.exception.js';
 import { AuditService } from '../audit/audit.service.js';
 import { TeamsRepository } from '../teams/teams.repository.js';
 import { OAuthClient } from './oauth-client.entity.js';
+import { AccessTokenClaims } from './access-token-claims.js';
 import { OAuthServer } from './oauth-server.js';
 import { SatelliteAudiences } from './satellite-audiences.js';
 
@@ -28,6 +29,7 @@ const KNOWN_SCOPES = new Set(['openid', 'offline_access', 'mcp']);
 export class InteractionsService {
   constructor(
     private readonly server: OAuthServer,
+    private readonly claims: AccessTokenClaims,
     private readonly audiences: SatelliteAudiences,
     private readonly teams: TeamsRepository,
     private readonly audit: AuditService,
@@ -79,7 +81,7 @@ export class InteractionsService {
     grant.addResourceScope(resource, 'mcp');
     interaction.params['resource'] = resource;
     const grantId = await grant.save();
-    await this.server.setGrantTeam(grantId, team.id, this.config.oauth.refreshTokenTtlSeconds);
+    await this.claims.setGrantTeam(grantId, team.id, this.config.oauth.refreshTokenTtlSeconds);
     interaction.result = { login: { accountId: auth.user.id }, consent: { grantId } };
     await interaction.save(interaction.exp - Math.floor(Date.now() / 1000));
     await this.audit.record({

@@ -3,18 +3,18 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { CLIENT_SECRET_PREFIX, MCP_SCOPE } from '@orbit/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { errors, type Configuration } from 'oidc-provider';
 import { Repository } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/env.schema.js';
 import { sha256Hex } from '../../core/auth/tokens.js';
-import { TeamsRepository } from '../teams/teams.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
+import { AccessTokenClaims } from './access-token-claims.js';
 import { guardedFetch } from './cimd-fetch.js';
 import { OAuthClient } from './oauth-client.entity.js';
 import { OAuthRecord } from './oauth-record.entity.js';
 import { revokeJwtAccessTokens } from './jwt-revocation.js';
-import { DatabaseAdapter, GRANT_TEAM, ISSUED_ACCESS_TOKEN, pruneExpiredRecords } from './provider-adapter.js';
+import { DatabaseAdapter, pruneExpiredRecords } from './provider-adapter.js';
 import { validateClientMetadata, type ClientMetadataDraft } from './client-metadata.js';
 import { defaultScope, trustedForwarding } from './provider-requests.js';
 import { renderOAuthError } from './render-error.js';
@@ -53,13 +53,6 @@ export function interactionPath(uid: string): string {
   return `/api/oauth/interactions/${uid}`;
 }
 
-/** Client metadata of ours, beside RFC 7591's: who owns a console client and for which team it acts. */
-interface OrbitClientMetadata {
-  orbit_team?: string;
-  orbit_owner?: string;
-}
-type OrbitClient = NonNullable<KoaContextWithOIDC['oidc']['client']> & OrbitClientMetadata;
-
 /**
  * The authorization server for MCP clients, on oidc-provider (a maintained, OpenID-certified implementation) rather
  * than protocol code of our own. The provider is configured with our storage, our keys and our rules (DESIGN, "OAuth
@@ -84,7 +77,7 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
     private readonly audiences: SatelliteAudiences,
     private readonly revocations: RevocationsService,
     private readonly users: UsersRepository,
-    private readonly teams: TeamsRepository,
+    private readonly claims: AccessTokenClaims,
     @InjectRepository(OAuthRecord) private readonly records: Repository<OAuthRecord>,
     @InjectRepository(OAuthClient) private readonly clients: Repository<OAuthClient>,
   ) {}
@@ -172,29 +165,6 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  /** The team an authorization (grant) was given for, chosen on the consent page. */
-  async grantTeam(grantId: string | undefined): Promise<string | undefined> {
-    if (!grantId) return undefined;
-    const row = await this.records.findOneBy({ model: GRANT_TEAM, id: grantId });
-    return row ? (JSON.parse(row.payload) as { teamId: string }).teamId : undefined;
-  }
-
-  async setGrantTeam(grantId: string, teamId: string, expiresInSeconds: number): Promise<void> {
-    await this.records.upsert(
-      {
-        model: GRANT_TEAM,
-        id: grantId,
-        payload: JSON.stringify({ teamId }),
-        grantId,
-        uid: null,
-        clientId: null,
-        expiresAt: new Date(Date.now() + expiresInSeconds * 1000),
-        consumedAt: null,
-      },
-      ['model', 'id'],
-    );
-  }
-
   private async configuration(jwks: object[]): Promise<Configuration> {
     const { oauth } = this.config;
     const adapterDeps = {
@@ -258,7 +228,7 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
       },
       formats: {
         customizers: {
-          jwt: async (ctx, token, jwt) => this.customizeAccessToken(ctx, token, jwt.payload),
+          jwt: async (_ctx, token, jwt) => this.claims.customize(token, jwt.payload),
         },
       },
       renderError: (ctx, out, error) => {
@@ -292,11 +262,11 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
           useGrantedResource: () => Promise.resolve(true),
           defaultResource: async (ctx, client, oneOf) => {
             if (oneOf && oneOf.length > 0) return oneOf[0]!;
-            const team = await this.teamOf(ctx, client);
+            const team = await this.claims.teamOf(ctx, client);
             return team ? this.audiences.defaultForTeam(team) : undefined;
           },
           getResourceServerInfo: async (ctx, resource, client) => {
-            const team = await this.teamOf(ctx, client);
+            const team = await this.claims.teamOf(ctx, client);
             if (team) {
               if (!(await this.audiences.forTeam(team)).includes(resource)) {
                 throw new errors.InvalidTarget(`${resource} is not the MCP endpoint of a satellite serving this team`);
@@ -318,67 +288,6 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
         ...(oauth.cimdCaFile !== undefined && { caFile: oauth.cimdCaFile }),
       }) as unknown as Configuration['fetch'],
     };
-  }
-
-  /** The team a token request acts for: the console client's own, or the one picked at consent for its grant. */
-  private async teamOf(ctx: KoaContextWithOIDC | undefined, client: OrbitClient | undefined): Promise<string | undefined> {
-    if (client?.orbit_team) return client.orbit_team;
-    const entities = ctx?.oidc?.entities as
-      { Grant?: { jti: string }; AuthorizationCode?: { grantId?: string }; RefreshToken?: { grantId?: string } } | undefined;
-    const grantId = entities?.Grant?.jti ?? entities?.AuthorizationCode?.grantId ?? entities?.RefreshToken?.grantId;
-    return this.grantTeam(grantId);
-  }
-
-  /** Claims as in DESIGN: `sub` the user (a client_credentials token acts as the client's owner), `team` the team id. */
-  private async customizeAccessToken(
-    _ctx: KoaContextWithOIDC | undefined,
-    token: TokenLike,
-    payload: Record<string, unknown>,
-  ): Promise<void> {
-    const client = token.client as OrbitClient | undefined;
-    let userId: string | undefined;
-    let teamId: string | undefined;
-    if (token.kind === 'ClientCredentials') {
-      userId = client?.orbit_owner;
-      teamId = client?.orbit_team;
-      if (!userId || !teamId) throw new errors.UnauthorizedClient('this client may not use client_credentials');
-      payload['sub'] = userId;
-      payload['scope'] ??= MCP_SCOPE;
-    } else {
-      userId = token.accountId;
-      teamId = await this.grantTeam(token.grantId);
-      if (!teamId) throw new errors.InvalidGrant('the authorization names no team');
-    }
-    const user = userId ? await this.users.findById(userId) : null;
-    if (!user || user.disabled || !(await this.teams.membership(teamId, user.id))) {
-      throw new errors.InvalidGrant('the user is no longer a member of the team this client acts for');
-    }
-    payload['team'] = teamId;
-    if (token.kind === 'AccessToken' && token.grantId && typeof payload['jti'] === 'string') {
-      // Kept until the token expires, so that revoking the grant also revokes this token.
-      await this.records.insert({
-        model: ISSUED_ACCESS_TOKEN,
-        id: payload['jti'],
-        payload: '{}',
-        grantId: token.grantId,
-        uid: null,
-        clientId: client?.clientId ?? null,
-        expiresAt: new Date((payload['exp'] as number) * 1000),
-        consumedAt: null,
-      });
-    }
-    if (client?.clientId) await this.touchClient(client.clientId);
-  }
-
-  private lastTouched = new Map<string, number>();
-
-  /** Records when a client last got a token, at most once a minute per client. */
-  private async touchClient(clientId: string): Promise<void> {
-    const now = Date.now();
-    if ((this.lastTouched.get(clientId) ?? 0) > now - 60_000) return;
-    this.lastTouched.set(clientId, now);
-    if (this.lastTouched.size > 10_000) this.lastTouched.clear();
-    await this.clients.update({ id: clientId }, { lastUsedAt: new Date(now) });
   }
 
   private listen(provider: Provider): void {
@@ -411,11 +320,4 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
       this.logger.warn(`could not prune expired OAuth records: ${(error as Error).message}`);
     }
   }
-}
-
-interface TokenLike {
-  kind: string;
-  accountId?: string;
-  grantId?: string;
-  client?: unknown;
 }

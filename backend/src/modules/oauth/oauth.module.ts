@@ -15,6 +15,7 @@ import { Revocation } from './revocation.entity.js';
 import { RevocationsService } from './revocations.service.js';
 import { SatelliteAudiences } from './satellite-audiences.js';
 import { SigningKeys } from './signing-keys.js';
+import { AccessTokenClaims } from './access-token-claims.js';
 
 /** The authorization server for MCP clients (RFC 8414, 7591, 7009, 8707, PKCE) and the console's OAuth clients. */
 @Module({
@@ -26,7 +27,15 @@ import { SigningKeys } from './signing-keys.js';
     ConnectController,
     SatelliteRevocationsController,
   ],
-  providers: [OAuthServer, SigningKeys, SatelliteAudiences, RevocationsService, OAuthClientsService, InteractionsService],
+  providers: [
+    OAuthServer,
+    AccessTokenClaims,
+    SigningKeys,
+    SatelliteAudiences,
+    RevocationsService,
+    OAuthClientsService,
+    InteractionsService,
+  ],
   exports: [OAuthServer],
 })
 export class OAuthModule implements OnModuleInit {
