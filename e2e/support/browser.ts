@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { addFailureReporter } from './failure-report.js';
 import { REPO_ROOT } from './stack.js';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -64,9 +65,6 @@ function reportOnFailure(context: BrowserContext): void {
   context.pages().forEach(watch);
   context.on('page', watch);
 
-  const reporters = ((
-    globalThis as { __orbitFailureReporters?: Array<(title: string) => Promise<string>> }
-  ).__orbitFailureReporters ??= []);
   const report = async (title: string): Promise<string> => {
     const lines: string[] = [];
     let n = 0;
@@ -86,8 +84,7 @@ function reportOnFailure(context: BrowserContext): void {
     }
     return lines.join('\n');
   };
-  reporters.push(report);
-  context.on('close', () => reporters.splice(reporters.indexOf(report), 1));
+  context.on('close', addFailureReporter(report));
 }
 
 /** Saves a full-page screenshot under artifacts/screenshots/<suite>/<name>.png for reviewers. */

@@ -1,6 +1,7 @@
 // The browser tests' Jest environment: Node's, plus a report on every failed test. A CI log is often all there is
 // to go on, so a failure's message gains what the browser showed at that moment (address, visible text, the last
-// API answers and console errors) and a screenshot under artifacts/screenshots/failures/.
+// API answers and console errors), a screenshot under artifacts/screenshots/failures/, and the stack's last warnings
+// and errors. The reporters are registered from the test side (support/failure-report.ts).
 // Plain JavaScript: Jest loads test environments without the TypeScript transform.
 import process from 'node:process';
 import { clearTimeout, setTimeout } from 'node:timers';

@@ -5,6 +5,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addFailureReporter } from './failure-report.js';
+
+/** Lines of the stack's log a failed test shows. */
+const LOG_LINES_SHOWN = 25;
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -77,6 +81,12 @@ export async function startStack(env: Record<string, string> = {}, ports: { port
     child.kill('SIGKILL');
     throw new Error(`the quick start did not come up within 120 s:\n${output}`);
   }
+  // A failed test shows the stack's last warnings and errors: a 500 or a refused job explains many a browser failure.
+  const removeReporter = addFailureReporter(() => {
+    const lines = output.split('\n').filter((line) => line.trim() !== '' && !/"level":(10|20|30)\b/.test(line));
+    const shown = lines.slice(-LOG_LINES_SHOWN).map((line) => line.replace(/(Admin login: \S+ \/ )\S+/, '$1*****'));
+    return `stack ${url}, last warnings and errors:\n${shown.join('\n') || '(none)'}`;
+  });
   return {
     url,
     satelliteUrl: `http://127.0.0.1:${satellitePort}`,
@@ -85,6 +95,7 @@ export async function startStack(env: Record<string, string> = {}, ports: { port
     output: () => output,
     healthyAfterMs,
     stop: async () => {
+      removeReporter();
       if (child.exitCode === null) child.kill('SIGINT');
       return exited;
     },
