@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser.js';
-import { signIn, signOut } from './support/console.js';
+import { openDialog, signIn, signOut } from './support/console.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const USER = { email: 'tess.user@example.com', name: 'Tess User', password: 'Tess-Strong-pass-42' };
@@ -31,14 +31,14 @@ describe('identity in the console', () => {
     await screenshot(page, 'identity', '01-admin-home');
 
     await page.getByTestId('nav-teams').click();
-    await page.getByTestId('teams-create').click();
+    await openDialog(page, page.getByTestId('teams-create'));
     await page.getByTestId('team-name').fill(TEAM);
     await page.getByTestId('team-save').click();
     await page.getByTestId('team-row').filter({ hasText: TEAM }).waitFor();
     await screenshot(page, 'identity', '02-team-created');
 
     await page.getByTestId('nav-users').click();
-    await page.getByTestId('users-create').click();
+    await openDialog(page, page.getByTestId('users-create'));
     await page.getByTestId('user-email').fill(USER.email);
     await page.getByTestId('user-name').fill(USER.name);
     // A weak password is refused with the server's reason next to the field.

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Api } from './support/api.js';
 import { launchBrowser, screenshot } from './support/browser.js';
-import { signIn, signOut } from './support/console.js';
+import { dialogOpened, openDialog, signIn, signOut } from './support/console.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const ALICE = { email: 'alice.dev@example.com', password: 'Alice-Strong-pass-62' };
@@ -61,7 +61,7 @@ describe('OAuth for MCP clients in the console', () => {
   it('lets a member create client credentials, shows the secret once, and the brief config works with it', async () => {
     await signIn(page, stack.url, ALICE.email, ALICE.password);
     await page.goto(`${stack.url}/teams/${teamId}/oauth-clients`);
-    await byId('oauth-clients-create').click();
+    await openDialog(page, byId('oauth-clients-create'));
     await byId('oauth-client-name-input').fill('CI pipeline');
     await screenshot(page, 'oauth', '01-new-client');
     await byId('oauth-client-save').click();
@@ -76,7 +76,7 @@ describe('OAuth for MCP clients in the console', () => {
       url: `${stack.satelliteUrl}/mcp`,
       oauth: { client_id: clientId, client_secret: secret },
     });
-    await page.waitForTimeout(400); // the dialog's opening animation
+    await dialogOpened(page, 'client-secret-value');
     await screenshot(page, 'oauth', '02-secret-shown-once');
     await byId('client-secret-done').click();
     await byId('client-secret-value').waitFor({ state: 'detached' });
