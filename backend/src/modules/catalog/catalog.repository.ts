@@ -129,24 +129,13 @@ export class CatalogRepository {
     await repo.save(version);
   }
 
-  /** Teams with an installation of this entry. */
-  async teamsUsing(serverId: string): Promise<string[]> {
+  /** Teams with an installation of this entry (any version), or pinned to this one version. */
+  async teamsUsing(of: { serverId: string } | { versionId: string }): Promise<string[]> {
     const rows = await this.dataSource
       .getRepository(Installation)
       .createQueryBuilder('i')
       .select('DISTINCT i.team_id', 'teamId')
-      .where('i.server_id = :serverId', { serverId })
-      .getRawMany<{ teamId: string }>();
-    return rows.map((r) => r.teamId);
-  }
-
-  /** Teams with an installation pinned to this version. */
-  async teamsUsingVersion(versionId: string): Promise<string[]> {
-    const rows = await this.dataSource
-      .getRepository(Installation)
-      .createQueryBuilder('i')
-      .select('DISTINCT i.team_id', 'teamId')
-      .where('i.version_id = :versionId', { versionId })
+      .where('serverId' in of ? 'i.server_id = :id' : 'i.version_id = :id', { id: 'serverId' in of ? of.serverId : of.versionId })
       .getRawMany<{ teamId: string }>();
     return rows.map((r) => r.teamId);
   }

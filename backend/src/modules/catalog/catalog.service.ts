@@ -171,7 +171,7 @@ export class CatalogService {
     });
     if (dto.status !== undefined && dto.status !== before.status) {
       // Disabling (or re-enabling) an entry changes what satellites run for every team that installed it.
-      await this.wakeTeams(await this.catalog.teamsUsing(server.id), 'server-status');
+      await this.wakeTeams(await this.catalog.teamsUsing({ serverId: server.id }), 'server-status');
     }
     const after = await this.get(auth, server.id);
     await this.audit.record({
@@ -288,7 +288,7 @@ export class CatalogService {
       }
     });
     // What the installations pinned to this version run (their args, env, headers) changed.
-    await this.wakeTeams(await this.catalog.teamsUsingVersion(version.id), 'catalog-version');
+    await this.wakeTeams(await this.catalog.teamsUsing({ versionId: version.id }), 'catalog-version');
     await this.audit.record({
       action: 'catalog.version.update',
       target: { type: 'catalog_version', id: version.id },
