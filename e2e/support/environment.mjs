@@ -15,7 +15,7 @@ export default class BrowserTestEnvironment extends TestEnvironment {
     const reporters = this.global.__orbitFailureReporters;
     if (!Array.isArray(reporters) || reporters.length === 0) return;
     const title = event.test ? testPath(event.test) : `${event.hook?.type ?? 'hook'} hook`;
-    const parts = await Promise.all(reporters.map((report) => withDeadline(report(title))));
+    const parts = await Promise.all(reporters.map((report) => withDeadline(() => report(title))));
     const text = `\n\n--- what the browser showed ---\n${parts.join('\n')}`;
     const error = event.error;
     if (error && typeof error === 'object') {
@@ -31,6 +31,7 @@ export default class BrowserTestEnvironment extends TestEnvironment {
   }
 }
 
+/** What one reporter says, or why it said nothing: it threw, or did not answer within REPORT_TIMEOUT_MS. */
 async function withDeadline(report) {
   let timer;
   const late = new Promise((done) => {
@@ -38,7 +39,9 @@ async function withDeadline(report) {
   });
   try {
     return await Promise.race([
-      Promise.resolve(report).catch((err) => `(no report: ${err instanceof Error ? err.message : err})`),
+      Promise.resolve()
+        .then(report)
+        .catch((err) => `(no report: ${err instanceof Error ? err.message : err})`),
       late,
     ]);
   } finally {
